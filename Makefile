@@ -1,0 +1,53 @@
+# goldenpath: the two commands of the README, and a few more for developers.
+#   make demo   install dependencies if missing, build, run golden on the example portfolio
+#   make test   install dependencies if missing, build, run every test
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+EXAMPLE := examples/governance
+
+.PHONY: all deps test-deps build demo test test-asan asan bench fuzz format clean
+
+all: build
+
+deps:
+	@tools/install-deps.sh
+
+test-deps:
+	@tools/install-deps.sh --test
+
+build/release/build.ninja: CMakeLists.txt CMakePresets.json
+	cmake --preset release >/dev/null
+
+build: deps build/release/build.ninja
+	cmake --build --preset release -j $(JOBS)
+	@cp -f build/release/src/cli/golden build/golden
+
+demo: build
+	@echo "== golden enforce $(EXAMPLE)/organizations (text report) =="
+	-@GOLDEN_PATH_ROOT=$(EXAMPLE) build/golden enforce $(EXAMPLE)/organizations
+
+test: test-deps build
+	ctest --preset release -j $(JOBS)
+
+build/asan/build.ninja: CMakeLists.txt CMakePresets.json
+	cmake --preset asan >/dev/null
+
+asan: deps build/asan/build.ninja
+	cmake --build --preset asan -j $(JOBS)
+
+test-asan: test-deps asan
+	ctest --preset asan -j $(JOBS)
+
+bench: build
+	@echo "see bench/README.md"
+
+fuzz:
+	@tools/install-deps.sh --fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

@@ -1,0 +1,201 @@
+#include "base/fs.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "base/strings.h"
+
+namespace golden {
+
+std::string ErrnoMessage(int err) { return std::strerror(err); }
+
+std::string DisplayPath(const fs::path& path) { return EscapeInvalidUtf8(path.native()); }
+
+std::string RelativePath(const fs::path& path, const fs::path& base) {
+  const std::string& p = path.native();
+  std::string b = base.native();
+  while (b.size() > 1 && b.back() == '/') b.pop_back();
+  if (b == ".") return p;
+  if (p.size() > b.size() && p.compare(0, b.size(), b) == 0 && p[b.size()] == '/') {
+    return p.substr(b.size() + 1);
+  }
+  if (p == b) return ".";
+  return p;
+}
+
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    int f = fd_;
+    fd_ = -1;
+    return f;
+  }
+
+ private:
+  int fd_;
+};
+
+Status WriteAll(int fd, std::string_view content, const fs::path& path) {
+  while (!content.empty()) {
+    ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+    }
+    content.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (fd.get() < 0) {
+    int err = errno;
+    std::string msg = "cannot read " + DisplayPath(path) + ": " + ErrnoMessage(err);
+    return Status(err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError, msg);
+  }
+  struct stat st;
+  if (::fstat(fd.get(), &st) != 0) {
+    return IoError("cannot stat " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return IoError("cannot read " + DisplayPath(path) + ": is a directory");
+  if (!S_ISREG(st.st_mode)) {
+    return IoError("cannot read " + DisplayPath(path) + ": not a regular file");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return LimitExceeded(DisplayPath(path) + " is too large (" + std::to_string(st.st_size) +
+                         " bytes; the limit is " + std::to_string(max_bytes) + ")");
+  }
+  std::string out;
+  out.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError("cannot read " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+    }
+    if (n == 0) break;  // the file shrank while we read it
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+  return out;
+}
+
+Status WriteFileAtomic(const fs::path& path, std::string_view content) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      return IoError("cannot write " + DisplayPath(path) + ": is a directory");
+    }
+    Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+      return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+    }
+    return WriteAll(fd.get(), content, path);
+  }
+  fs::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string base = path.filename().native();
+  std::random_device rd;
+  fs::path tmp;
+  int raw = -1;
+  for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".%08x.tmp", rd());
+    tmp = dir / ("." + base + suffix);
+    raw = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (raw < 0 && errno != EEXIST) break;
+  }
+  if (raw < 0) {
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  Fd fd(raw);
+  Status st_write = WriteAll(fd.get(), content, path);
+  if (st_write.ok() && ::fsync(fd.get()) != 0) {
+    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (::close(fd.release()) != 0 && st_write.ok()) {
+    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (st_write.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (!st_write.ok()) {
+    ::unlink(tmp.c_str());
+    return st_write;
+  }
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() >= 0) ::fsync(dfd.get());
+  return Status::Ok();
+}
+
+Result<std::vector<DirEntry>> ListDir(const fs::path& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    int err = errno;
+    std::string msg = "cannot list " + DisplayPath(dir) + ": " + ErrnoMessage(err);
+    return Status(err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError, msg);
+  }
+  std::vector<DirEntry> out;
+  int fd = ::dirfd(d);
+  while (struct dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    DirEntry entry;
+    entry.name = std::string(name);
+    unsigned char t = e->d_type;
+    if (t == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        t = S_ISDIR(st.st_mode)   ? DT_DIR
+            : S_ISREG(st.st_mode) ? DT_REG
+            : S_ISLNK(st.st_mode) ? DT_LNK
+                                  : DT_UNKNOWN;
+      }
+    }
+    switch (t) {
+      case DT_DIR:
+        entry.type = fs::file_type::directory;
+        entry.is_dir = true;
+        break;
+      case DT_REG:
+        entry.type = fs::file_type::regular;
+        break;
+      case DT_LNK: {
+        entry.type = fs::file_type::symlink;
+        struct stat st;
+        entry.is_dir = ::fstatat(fd, e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+        break;
+      }
+      default:
+        entry.type = fs::file_type::unknown;
+        break;
+    }
+    out.push_back(std::move(entry));
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+}  // namespace golden

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace golden {
+
+namespace fs = std::filesystem;
+
+/// Files larger than this are never loaded whole by default (they are listed, not read).
+inline constexpr uint64_t kDefaultMaxFileBytes = 16ull << 20;
+
+/// Reads a regular file whole. Fails with kNotFound, kIoError (including "is a directory"),
+/// or kLimitExceeded when the file is larger than `max_bytes`.
+Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes = kDefaultMaxFileBytes);
+
+/// Writes `content` to `path` so that readers see either the old file or the new one, never
+/// a half-written file: a temporary file in the same folder, fsync, rename, fsync of the folder.
+/// When `path` exists and is not a regular file (a pipe, /dev/null, a terminal) the content is
+/// written to it directly, as a shell redirection would.
+Status WriteFileAtomic(const fs::path& path, std::string_view content);
+
+/// One entry of a folder listing.
+struct DirEntry {
+  std::string name;  ///< the raw file name (bytes as on disk)
+  fs::file_type type = fs::file_type::unknown;  ///< of the entry itself (symlinks not followed)
+  bool is_dir = false;  ///< true for a folder, or a symlink to one
+};
+
+/// Lists a folder, sorted by name (byte order). Hidden entries (name starting with '.') are
+/// included; callers filter.
+Result<std::vector<DirEntry>> ListDir(const fs::path& dir);
+
+/// The path as UTF-8 for messages and reports: bytes that are not valid UTF-8 are shown as
+/// \xNN escapes, so a non-UTF-8 file name never produces invalid output.
+std::string DisplayPath(const fs::path& path);
+
+/// `path` relative to `base` when it lies below it, otherwise `path` unchanged; uses '/'.
+std::string RelativePath(const fs::path& path, const fs::path& base);
+
+/// Describes an errno value ("Permission denied").
+std::string ErrnoMessage(int err);
+
+}  // namespace golden

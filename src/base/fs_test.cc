@@ -1,0 +1,106 @@
+#include "base/fs.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testing/temp_dir.h"
+
+namespace golden {
+namespace {
+
+using testing::TempDir;
+
+TEST(ReadFile, ReadsRegularFile) {
+  TempDir dir;
+  auto p = dir.Write("a.txt", "hello");
+  auto r = ReadFile(p);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r, "hello");
+}
+
+TEST(ReadFile, MissingIsNotFound) {
+  TempDir dir;
+  auto r = ReadFile(dir.path() / "nope");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+}
+
+TEST(ReadFile, DirectoryIsAnError) {
+  TempDir dir;
+  dir.Mkdir("Dockerfile");
+  auto r = ReadFile(dir.path() / "Dockerfile");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("is a directory"), std::string::npos);
+}
+
+TEST(ReadFile, TooLargeIsRefusedWithoutReading) {
+  TempDir dir;
+  auto p = dir.Write("big", std::string(1000, 'x'));
+  auto r = ReadFile(p, 100);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+}
+
+TEST(ReadFile, FifoIsRefusedNotBlocking) {
+  TempDir dir;
+  auto p = dir.path() / "fifo";
+  ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0);
+  auto r = ReadFile(p);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("not a regular file"), std::string::npos);
+}
+
+TEST(WriteFileAtomic, ReplacesContentAndLeavesNoTempFiles) {
+  TempDir dir;
+  auto p = dir.Write("out.json", "old");
+  ASSERT_TRUE(WriteFileAtomic(p, "new").ok());
+  EXPECT_EQ(*ReadFile(p), "new");
+  auto entries = ListDir(dir.path());
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].name, "out.json");
+}
+
+TEST(WriteFileAtomic, WritesThroughToDevNull) {
+  EXPECT_TRUE(WriteFileAtomic("/dev/null", "data").ok());
+}
+
+TEST(WriteFileAtomic, MissingFolderIsAnError) {
+  TempDir dir;
+  Status st = WriteFileAtomic(dir.path() / "no" / "such" / "file", "x");
+  EXPECT_FALSE(st.ok());
+}
+
+TEST(ListDir, SortedByteOrderWithTypes) {
+  TempDir dir;
+  dir.Write("b", "");
+  dir.Mkdir("a");
+  dir.Mkdir("C");
+  ASSERT_EQ(::symlink("a", (dir.path() / "link").c_str()), 0);
+  auto r = ListDir(dir.path());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 4u);
+  EXPECT_EQ((*r)[0].name, "C");
+  EXPECT_EQ((*r)[1].name, "a");
+  EXPECT_TRUE((*r)[1].is_dir);
+  EXPECT_EQ((*r)[2].name, "b");
+  EXPECT_FALSE((*r)[2].is_dir);
+  EXPECT_EQ((*r)[3].type, fs::file_type::symlink);
+  EXPECT_TRUE((*r)[3].is_dir);
+}
+
+TEST(DisplayPath, EscapesInvalidUtf8) {
+  EXPECT_EQ(DisplayPath(fs::path(std::string("a\xff") + "b")), "a\\xffb");
+  EXPECT_EQ(DisplayPath(fs::path("caf\xc3\xa9")), "caf\xc3\xa9");
+}
+
+TEST(RelativePath, BelowAndOutside) {
+  EXPECT_EQ(RelativePath("/r/organizations/a", "/r"), "organizations/a");
+  EXPECT_EQ(RelativePath("/r/organizations/a", "/r/"), "organizations/a");
+  EXPECT_EQ(RelativePath("/rx/a", "/r"), "/rx/a");
+  EXPECT_EQ(RelativePath("/r", "/r"), ".");
+}
+
+}  // namespace
+}  // namespace golden
