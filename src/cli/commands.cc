@@ -12,6 +12,7 @@ namespace {
 int RunHelp(const GlobalOptions&, std::span<const std::string>);
 
 constexpr Command kCommands[] = {
+    {"enforce", "check repositories against the golden path", &RunEnforce},
     {"version", "print golden's version", &RunVersion},
     {"help", "list the subcommands", &RunHelp},
 };

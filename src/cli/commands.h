@@ -37,5 +37,6 @@ std::span<const Command> AllCommands();
 int Main(int argc, char** argv);
 
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
+int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

@@ -1,0 +1,2 @@
+def test_core():
+    assert 1 + 1 == 2

@@ -1,0 +1,3 @@
+module example.com/tool-no-meta
+
+go 1.22

@@ -1,0 +1,198 @@
+// golden enforce: the built-in checks over a repository, an organization or the portfolio.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/fs.h"
+#include "base/strings.h"
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "portfolio/enforce.h"
+#include "portfolio/root.h"
+#include "portfolio/schema.h"
+#include "portfolio/target.h"
+#include "report/render.h"
+
+namespace golden::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> Env(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+int Fail(int code, const std::string& message) {
+  std::fprintf(stderr, "golden enforce: %s\n", message.c_str());
+  return code;
+}
+
+// GOVERN_STRICT: the runbook's switch for strict mode.
+Result<bool> GovernStrict() {
+  std::optional<std::string> v = Env("GOVERN_STRICT");
+  if (!v) return false;
+  std::string lower = AsciiLower(TrimSpace(*v));
+  if (lower == "true" || lower == "1") return true;
+  if (lower.empty() || lower == "false" || lower == "0") return false;
+  return InvalidArgument("GOVERN_STRICT must be true, 1, false or 0 (got '" +
+                         EscapeInvalidUtf8(*v) + "')");
+}
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org) pins the report's timestamp.
+Result<std::unique_ptr<Clock>> MakeClock() {
+  std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
+  if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+  char* end = nullptr;
+  errno = 0;
+  long long secs = std::strtoll(v->c_str(), &end, 10);
+  if (errno != 0 || end == v->c_str() || *end != '\0' || secs < 0) {
+    return InvalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds (got '" +
+                           EscapeInvalidUtf8(*v) + "')");
+  }
+  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(secs * 1'000'000'000));
+}
+
+struct Flags {
+  std::string path;
+  bool strict = false;
+  std::string report = "text";
+  std::string output;
+  bool fail_on_warnings = false;
+  std::string schema;
+  std::string scope;
+  bool quiet = false;
+  unsigned jobs = 0;
+};
+
+std::string FormatList() {
+  std::vector<std::string> names;
+  for (std::string_view n : report::FormatNames()) names.emplace_back(n);
+  return Join(names, "|");
+}
+
+int Enforce(const Flags& flags) {
+  auto strict_env = GovernStrict();
+  if (!strict_env.ok()) return Fail(kExitUsage, strict_env.status().message());
+  auto clock = MakeClock();
+  if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
+  std::optional<report::Format> format = report::ParseFormat(flags.report);
+  if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
+
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return Fail(kExitUsage, "cannot read the working directory: " + ec.message());
+  portfolio::RootSearch search;
+  search.env_root = Env("GOLDEN_PATH_ROOT");
+  if (!flags.path.empty()) search.target = fs::path(flags.path);
+  search.cwd = cwd;
+  search.executable = portfolio::CurrentExecutable();
+  auto root = portfolio::FindGovernanceRoot(search);
+  // Without a root, a PATH and a --schema are enough to work with.
+  if (!root.ok() && (flags.path.empty() || flags.schema.empty())) {
+    return Fail(kExitUsage, root.status().message());
+  }
+  std::optional<fs::path> root_dir;
+  if (root.ok()) root_dir = *root;
+
+  fs::path path = flags.path.empty() ? *root_dir / portfolio::kOrganizations : fs::path(flags.path);
+
+  std::shared_ptr<const portfolio::MetadataSchema> schema;
+  fs::path schema_file = flags.schema.empty() ? *root_dir / portfolio::kDefaultSchema
+                                              : fs::path(flags.schema);
+  if (!flags.schema.empty() || fs::exists(schema_file, ec)) {
+    auto loaded = portfolio::MetadataSchema::Load(schema_file);
+    if (!loaded.ok()) return Fail(kExitUsage, loaded.status().ToString());
+    schema = *loaded;
+  } else if (!flags.quiet) {
+    std::fprintf(stderr,
+                 "golden enforce: warning: no schema at %s; metadata is not validated against "
+                 "a schema\n",
+                 DisplayPath(schema_file).c_str());
+  }
+
+  portfolio::TargetRequest request;
+  request.path = path;
+  request.root = root_dir;
+  request.cwd = cwd;
+  if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
+  auto target = portfolio::ResolveTarget(request);
+  if (!target.ok()) return Fail(kExitUsage, target.status().message());
+
+  portfolio::EnforceOptions options;
+  options.checks.strict = flags.strict || *strict_env;
+  options.checks.schema = schema.get();
+  options.threads = flags.jobs;
+  size_t total = 0;
+  for (const auto& org : target->orgs) total += org.repos.size();
+  Progress progress(stderr, total, std::chrono::seconds(1),
+                    !flags.quiet && ::isatty(STDERR_FILENO) == 1);
+  options.on_repo_done = [&progress] { progress.Tick(); };
+  report::Report rep = portfolio::Enforce(*target, options, (*clock)->NowNs());
+  progress.Finish();
+
+  std::string text = report::Render(rep, *format);
+  if (!flags.output.empty()) {
+    Status written = WriteFileAtomic(flags.output, text);
+    if (!written.ok()) return Fail(kExitUsage, written.message());
+    if (!flags.quiet) std::printf("Report written to: %s\n", flags.output.c_str());
+  } else {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  std::fflush(stdout);
+  return report::Fails(rep, flags.fail_on_warnings) ? kExitViolations : kExitOk;
+}
+
+}  // namespace
+
+int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
+  CLI::App app{
+      "Checks repositories against the golden path: metadata and its schema, the files each "
+      "tier needs, Dockerfiles, CODEOWNERS, CI workflows and README.\n"
+      "Exit status: 0 passed, 1 violations (or warnings with --fail-on-warnings or strict "
+      "mode), 2 usage or configuration error, 3 internal error.\n"
+      "Environment: GOLDEN_PATH_ROOT (the governance root), GOVERN_STRICT=true|1 (as "
+      "--strict), SOURCE_DATE_EPOCH (fixes the report's timestamp).",
+      "golden enforce"};
+  Flags flags;
+  app.add_option("PATH", flags.path,
+                 "the organizations folder, an organization or a repository "
+                 "(default: <root>/organizations)");
+  app.add_flag("--strict", flags.strict, "treat every warning as a violation");
+  app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)");
+  app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)");
+  app.add_flag("--fail-on-warnings", flags.fail_on_warnings, "exit 1 when there are warnings");
+  app.add_option("--schema", flags.schema,
+                 "metadata schema (default: <root>/.metaHub/schemas/repo-schema.json)");
+  app.add_option("--scope", flags.scope, "what PATH is: portfolio|org|repo (default: detected)")
+      ->check(CLI::IsMember({"portfolio", "org", "repo"}));
+  app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
+  app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)");
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "golden enforce: %s\nRun 'golden enforce --help' for the options.\n",
+                 e.what());
+    return kExitUsage;
+  }
+  try {
+    return Enforce(flags);
+  } catch (const std::exception& e) {
+    return Fail(kExitInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace golden::cli
