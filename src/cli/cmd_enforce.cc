@@ -167,17 +167,22 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
   Flags flags;
   app.add_option("PATH", flags.path,
                  "the organizations folder, an organization or a repository "
-                 "(default: <root>/organizations)");
+                 "(default: <root>/organizations)")
+      ->type_name("");
   app.add_flag("--strict", flags.strict, "treat every warning as a violation");
-  app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)");
-  app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)");
+  app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)")
+      ->type_name("FORMAT");
+  app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)")
+      ->type_name("FILE");
   app.add_flag("--fail-on-warnings", flags.fail_on_warnings, "exit 1 when there are warnings");
   app.add_option("--schema", flags.schema,
-                 "metadata schema (default: <root>/.metaHub/schemas/repo-schema.json)");
+                 "metadata schema (default: <root>/.metaHub/schemas/repo-schema.json)")
+      ->type_name("FILE");
   app.add_option("--scope", flags.scope, "what PATH is: portfolio|org|repo (default: detected)")
-      ->check(CLI::IsMember({"portfolio", "org", "repo"}));
+      ->check(CLI::IsMember({"portfolio", "org", "repo"}))
+      ->type_name("SCOPE");
   app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
-  app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)");
+  app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
   std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
   try {
     app.parse(argv);

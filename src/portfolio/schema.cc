@@ -349,6 +349,28 @@ void Translate(const SchemaWalker& walker, const Value& root_schema, const Value
   out->push_back(std::move(e));
 }
 
+bool IsPrefix(const std::vector<std::string>& prefix, const std::vector<std::string>& v) {
+  return prefix.size() <= v.size() && std::equal(prefix.begin(), prefix.end(), v.begin());
+}
+
+// valijson reports why each branch of a failed anyOf/oneOf failed, then the anyOf/oneOf
+// itself. jsonschema reports only the latter (the branches are its context); so does golden,
+// since one branch's "is not of type 'string'" is not a problem when another branch was
+// meant to match.
+std::vector<valijson::ValidationResults::Error> WithoutBranchErrors(
+    const valijson::ValidationResults& results) {
+  std::vector<valijson::ValidationResults::Error> out;
+  for (const auto& err : results) {
+    std::string_view d = err.description;
+    if (StartsWith(d, "Failed to validate against any schemas allowed by anyOf") ||
+        StartsWith(d, "Failed to validate against any child schemas allowed by oneOf")) {
+      while (!out.empty() && IsPrefix(err.context, out.back().context)) out.pop_back();
+    }
+    out.push_back(err);
+  }
+  return out;
+}
+
 // ---- what golden checks itself ----
 
 void CheckFormats(const SchemaWalker& walker, Place p, std::vector<SchemaError>* out,
@@ -504,7 +526,9 @@ std::vector<SchemaError> MetadataSchema::Validate(const Value& doc) const {
     errors.push_back(
         {"", "", "schema", std::string("the schema could not be applied: ") + e.what(), ""});
   }
-  for (const auto& err : results) Translate(*impl_->walker, impl_->root, doc, err, &errors);
+  for (const auto& err : WithoutBranchErrors(results)) {
+    Translate(*impl_->walker, impl_->root, doc, err, &errors);
+  }
   Place top;
   top.value = &doc;
   top.schemas = impl_->walker->Expand(&impl_->root, /*branches=*/false);
