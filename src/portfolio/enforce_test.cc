@@ -1,0 +1,83 @@
+#include "portfolio/enforce.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+
+#include "report/render.h"
+#include "testing/temp_dir.h"
+
+namespace golden::portfolio {
+namespace {
+
+using golden::testing::SourceDir;
+using golden::testing::TempDir;
+
+Target Portfolio(const fs::path& root) {
+  TargetRequest r;
+  r.path = root / "organizations";
+  r.root = root;
+  r.cwd = root;
+  auto t = ResolveTarget(r);
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  return *t;
+}
+
+TEST(Enforce, SameReportWhateverTheNumberOfThreads) {
+  fs::path root = SourceDir() / "examples/governance";
+  auto schema = MetadataSchema::Load(root / ".metaHub/schemas/repo-schema.json");
+  ASSERT_TRUE(schema.ok());
+  Target target = Portfolio(root);
+  std::string first;
+  for (unsigned threads : {1u, 2u, 7u}) {
+    EnforceOptions options;
+    options.checks.schema = schema->get();
+    options.threads = threads;
+    std::atomic<int> done{0};
+    options.on_repo_done = [&] { ++done; };
+    report::Report rep = Enforce(target, options, 0);
+    EXPECT_EQ(done.load(), static_cast<int>(target.Repos().size()));
+    std::string json = report::RenderJson(rep);
+    if (first.empty()) {
+      first = json;
+    } else {
+      EXPECT_EQ(json, first) << threads << " threads";
+    }
+  }
+}
+
+TEST(Enforce, ReportFollowsTheTarget) {
+  TempDir t;
+  t.Mkdir(".metaHub");
+  t.Write("organizations/b/r2/README.md", "x");
+  t.Write("organizations/b/r1/README.md", "x");
+  t.Mkdir("organizations/a");
+  report::Report rep = Enforce(Portfolio(t.path()), {}, 1767225600LL * 1'000'000'000);
+  EXPECT_EQ(rep.scope, report::Scope::kPortfolio);
+  EXPECT_EQ(rep.timestamp, "2026-01-01T00:00:00Z");
+  ASSERT_EQ(rep.orgs.size(), 2u);
+  EXPECT_EQ(rep.orgs[0].name, "a");
+  ASSERT_EQ(rep.orgs[1].repos.size(), 2u);
+  EXPECT_EQ(rep.orgs[1].repos[0].name, "r1");
+  EXPECT_EQ(rep.orgs[1].repos[0].path, "organizations/b/r1");
+  EXPECT_EQ(rep.orgs[1].repos[0].org, "b");
+  EXPECT_FALSE(rep.rules.empty());
+  EXPECT_TRUE(std::is_sorted(rep.rules.begin(), rep.rules.end(),
+                             [](const auto& a, const auto& b) { return a.id < b.id; }));
+}
+
+TEST(Enforce, EveryRuleIdUsedIsDescribed) {
+  fs::path root = SourceDir() / "examples/governance";
+  report::Report rep = Enforce(Portfolio(root), {}, 0);
+  std::set<std::string> described;
+  for (const auto& r : rep.rules) described.insert(r.id);
+  for (const auto& org : rep.orgs) {
+    for (const auto& repo : org.repos) {
+      for (const auto& f : repo.findings) EXPECT_TRUE(described.count(f.rule)) << f.rule;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace golden::portfolio
