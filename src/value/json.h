@@ -39,6 +39,9 @@ std::string ToJson(const Value& v, const JsonStyle& style = {});
 /// Appends the serialisation of `v` to `*out`.
 void AppendJson(std::string* out, const Value& v, const JsonStyle& style = {});
 
+/// `key` as one reference token of a JSON pointer (RFC 6901): '~' becomes "~0", '/' "~1".
+std::string JsonPointerToken(std::string_view key);
+
 /// Appends `s` as a quoted JSON string.
 void AppendJsonString(std::string* out, std::string_view s, const JsonStyle& style = {});
 

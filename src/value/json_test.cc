@@ -71,5 +71,10 @@ TEST(ToJson, SpacedSeparatorsAndSetsAndNonStringKeys) {
   EXPECT_EQ(ToJson(o, spaced), R"({"1": true, "k": [1, 2]})");
 }
 
+TEST(Json, PointerTokens) {
+  EXPECT_EQ(JsonPointerToken("a/b~c"), "a~1b~0c");
+  EXPECT_EQ(JsonPointerToken(""), "");
+}
+
 }  // namespace
 }  // namespace golden

@@ -173,4 +173,19 @@ std::string ToJson(const Value& v, const JsonStyle& style) {
   return out;
 }
 
+std::string JsonPointerToken(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace golden

@@ -224,20 +224,6 @@ std::string KeyString(const Value& key) {
   return ToJson(key);
 }
 
-std::string EscapePointer(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string_view TokenText(fy_token* t) {
   size_t len = 0;
   const char* p = fy_token_get_text(t, &len);
@@ -350,7 +336,7 @@ class YamlBuilder {
 
   std::string ChildPointer() const {
     const Frame& f = stack_.back();
-    if (f.is_map) return f.pointer + "/" + EscapePointer(KeyString(f.key));
+    if (f.is_map) return f.pointer + "/" + JsonPointerToken(KeyString(f.key));
     return f.pointer + "/" + std::to_string(f.items.size());
   }
 
