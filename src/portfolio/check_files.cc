@@ -2,6 +2,7 @@
 #include "base/strings.h"
 #include "portfolio/checks.h"
 #include "portfolio/codeowners.h"
+#include "value/json.h"
 #include "value/yaml.h"
 
 namespace golden::portfolio {
@@ -29,27 +30,6 @@ std::string YamlMessage(const Status& s) {
   return m.compare(0, kPrefix.size(), kPrefix) == 0 ? m.substr(kPrefix.size()) : m;
 }
 
-std::string PointerToken(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-int LineOf(const std::vector<YamlLine>& lines, std::string_view pointer) {
-  for (const YamlLine& l : lines) {
-    if (l.pointer == pointer) return l.line;
-  }
-  return 0;
-}
-
 // Every `continue-on-error: true` (YAML 1.1 booleans, so `yes` and `on` count) below `v`.
 // `path` is the original's: dotted keys, [i] for items, "root" at the top.
 void FindContinueOnError(const Value& v, const std::string& path, const std::string& pointer,
@@ -59,12 +39,12 @@ void FindContinueOnError(const Value& v, const std::string& path, const std::str
   if (v.IsObject()) {
     for (const auto& e : v.GetObject()) {
       std::string_view key = e.key.IsString() ? e.key.GetString() : std::string_view();
-      std::string child_ptr = pointer + "/" + PointerToken(key);
+      std::string child_ptr = pointer + "/" + JsonPointerToken(key);
       if (key == "continue-on-error" && e.value.IsTrue()) {
         sink->Add(rules::kWorkflowsContinueOnError, Severity::kWarning,
                   std::string(name) + ": continue-on-error=true at " +
                       (path.empty() ? "root" : EscapeInvalidUtf8(path)) + " may hide failures",
-                  file, LineOf(lines, child_ptr));
+                  file, YamlLineAt(lines, child_ptr));
       }
       std::string child = path.empty() ? std::string(key) : path + "." + std::string(key);
       FindContinueOnError(e.value, child, child_ptr, lines, name, file, sink, depth + 1);
@@ -105,19 +85,24 @@ void CheckWorkflowFile(const RepoSnapshot& repo, const FileEntry& e, FindingSink
   FindContinueOnError(*doc, "", "", lines, name, e.path, sink);
 }
 
+// CODEOWNERS and workflows are required for tiers 1-2 and recommended otherwise.
+void AddMissing(const Metadata& metadata, FindingSink* sink, std::string_view rule,
+                std::string_view file, std::string required, std::string recommended) {
+  if (IsCriticalTier(metadata)) {
+    sink->Add(rule, Severity::kError, std::move(required), file);
+  } else {
+    sink->Add(rule, Severity::kWarning, std::move(recommended), file);
+  }
+}
+
 }  // namespace
 
 void CheckCodeowners(const RepoSnapshot& repo, const CheckOptions&,
                      std::vector<report::Finding>* out) {
   FindingSink sink(checks::kCodeowners, out);
   if (repo.inventory.Find(kCodeownersFile) == nullptr) {
-    if (IsCriticalTier(repo.metadata)) {
-      sink.Add(rules::kCodeownersMissing, Severity::kError, "CODEOWNERS required for tier 1-2 repos",
-               kCodeownersFile);
-    } else {
-      sink.Add(rules::kCodeownersMissing, Severity::kWarning, "CODEOWNERS recommended",
-               kCodeownersFile);
-    }
+    AddMissing(repo.metadata, &sink, rules::kCodeownersMissing, kCodeownersFile,
+               "CODEOWNERS required for tier 1-2 repos", "CODEOWNERS recommended");
     return;
   }
   auto text = ReadRepoFile(repo.ref.dir, repo.inventory, kCodeownersFile, kMaxCheckedFileBytes);
@@ -149,13 +134,8 @@ void CheckWorkflows(const RepoSnapshot& repo, const CheckOptions&,
                     std::vector<report::Finding>* out) {
   FindingSink sink(checks::kWorkflows, out);
   if (!repo.inventory.IsDir(kWorkflowsDir)) {
-    if (IsCriticalTier(repo.metadata)) {
-      sink.Add(rules::kWorkflowsMissing, Severity::kError,
-               "CI/CD workflows required for tier 1-2 repos", kWorkflowsDir);
-    } else {
-      sink.Add(rules::kWorkflowsMissing, Severity::kWarning, "CI/CD workflows recommended",
-               kWorkflowsDir);
-    }
+    AddMissing(repo.metadata, &sink, rules::kWorkflowsMissing, kWorkflowsDir,
+               "CI/CD workflows required for tier 1-2 repos", "CI/CD workflows recommended");
     return;
   }
   bool has_ci = false;

@@ -4,12 +4,14 @@
 
 namespace golden::portfolio {
 
-int Metadata::LineOf(std::string_view pointer) const {
+int YamlLineAt(const std::vector<YamlLine>& lines, std::string_view pointer) {
   for (const YamlLine& l : lines) {
     if (l.pointer == pointer) return l.line;
   }
   return 0;
 }
+
+int Metadata::LineOf(std::string_view pointer) const { return YamlLineAt(lines, pointer); }
 
 bool IsTruthy(const Value& v) {
   switch (v.kind()) {

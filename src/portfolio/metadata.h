@@ -45,6 +45,9 @@ struct Metadata {
   int LineOf(std::string_view pointer) const;
 };
 
+/// The line of JSON `pointer` in a YAML line map (ParseYaml's `lines`); 0 when unknown.
+int YamlLineAt(const std::vector<YamlLine>& lines, std::string_view pointer);
+
 /// Reads and parses `.meta/repo.yaml` of the repository at `repo_dir`.
 Metadata LoadMetadata(const fs::path& repo_dir, const RepoInventory& inventory);
 

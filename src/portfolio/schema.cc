@@ -96,20 +96,6 @@ nlohmann::json ToNlohmann(const Value& v) {
 
 // ---- locating errors ----
 
-std::string PointerToken(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // A place in the document, with the schemas that apply there.
 struct Place {
   const Value* value = nullptr;
@@ -119,7 +105,7 @@ struct Place {
 };
 
 void StepInto(const SchemaWalker& walker, Place* p, std::string_view key, bool branches) {
-  p->pointer += "/" + PointerToken(key);
+  p->pointer += "/" + JsonPointerToken(key);
   std::string shown = EscapeInvalidUtf8(key);
   p->path += p->path.empty() ? shown : "." + shown;
   p->schemas = walker.Member(p->schemas, key, branches);
@@ -281,7 +267,7 @@ void Translate(const SchemaWalker& walker, const Value& root_schema, const Value
       first_extra = Quoted(d);
       extras.push_back(PyRepr(Value::String(first_extra)));
     }
-    e.at = p.pointer + "/" + PointerToken(first_extra);
+    e.at = p.pointer + "/" + JsonPointerToken(first_extra);
     set("additionalProperties", "Additional properties are not allowed (" + Join(extras, ", ") +
                                     (extras.size() == 1 ? " was" : " were") + " unexpected)");
   } else if (StartsWith(d, "Value type not permitted")) {
@@ -424,7 +410,7 @@ void FindLongStrings(const Value& v, const std::string& pointer, const std::stri
   } else if (v.IsObject()) {
     for (const auto& m : v.GetObject()) {
       std::string key = m.key.IsString() ? std::string(m.key.GetString()) : ToJson(m.key);
-      std::string child_ptr = pointer + "/" + PointerToken(key);
+      std::string child_ptr = pointer + "/" + JsonPointerToken(key);
       std::string shown = EscapeInvalidUtf8(key.substr(0, 64));
       std::string child_path = path.empty() ? shown : path + "." + shown;
       if (key.size() > MetadataSchema::kMaxRegexInput) {
