@@ -246,12 +246,20 @@ class YamlBuilder {
       : text_(text), filename_(filename), limits_(limits), lines_(lines) {}
 
   Result<std::vector<Value>> Run() {
-    fy_diag_cfg dcfg;
-    fy_diag_cfg_default(&dcfg);
+    // fy_diag_cfg_default's values, set by hand: it calls isatty(stderr), a system call per
+    // document that showed up in profiles of portfolio scans (thousands of small files).
+    fy_diag_cfg dcfg{};
     dcfg.fp = nullptr;
     dcfg.output_fn = &DiagCapture::Output;
     dcfg.user = &diag_capture_;
+    dcfg.level = FYET_INFO;
+    dcfg.module_mask = (1u << FYEM_MAX) - 1;
     dcfg.colorize = false;
+    dcfg.show_type = true;
+    dcfg.source_width = 50;
+    dcfg.position_width = 10;
+    dcfg.type_width = 5;
+    dcfg.module_width = 6;
     std::unique_ptr<fy_diag, void (*)(fy_diag*)> diag(fy_diag_create(&dcfg), fy_diag_destroy);
     fy_parse_cfg cfg{};
     cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
