@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 EXAMPLE := examples/governance
 
-.PHONY: all deps test-deps build demo test test-asan asan bench fuzz format clean
+.PHONY: all deps test-deps bench-deps build demo test test-asan asan bench fuzz format clean
 
 all: build
 
@@ -15,6 +15,9 @@ deps:
 test-deps:
 	@tools/install-deps.sh --test
 
+bench-deps:
+	@tools/install-deps.sh --bench
+
 build/release/build.ninja: CMakeLists.txt CMakePresets.json
 	cmake --preset release >/dev/null
 
@@ -22,9 +25,16 @@ build: deps build/release/build.ninja
 	cmake --build --preset release -j $(JOBS)
 	@cp -f build/release/src/cli/golden build/golden
 
+# The example portfolio has violations on purpose, so golden exits 1 here; the demo shows it.
 demo: build
-	@echo "== golden enforce $(EXAMPLE)/organizations (text report) =="
-	-@GOLDEN_PATH_ROOT=$(EXAMPLE) build/golden enforce $(EXAMPLE)/organizations
+	@echo "== cd $(EXAMPLE) && golden enforce   (every repository of every organization) =="
+	@cd $(EXAMPLE) && ../../build/golden enforce; echo "(exit status $$?: 1 = violations found)"
+	@echo
+	@echo "== golden enforce organizations/alpha/svc-bad-docker   (one repository, every finding) =="
+	@cd $(EXAMPLE) && ../../build/golden enforce organizations/alpha/svc-bad-docker; \
+	  echo "(exit status $$?)"
+	@echo
+	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true (README.md)."
 
 test: test-deps build
 	ctest --preset release -j $(JOBS)
@@ -38,8 +48,9 @@ asan: deps build/asan/build.ninja
 test-asan: test-deps asan
 	ctest --preset asan -j $(JOBS)
 
-bench: build
-	@echo "see bench/README.md"
+bench: bench-deps build
+	bench/bench_enforce.py --golden build/golden
+	build/release/bench/enforce_micro_bench
 
 fuzz:
 	@tools/install-deps.sh --fuzz

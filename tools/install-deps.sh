@@ -3,6 +3,7 @@
 #   tools/install-deps.sh          build dependencies
 #   tools/install-deps.sh --test   build + test dependencies (headless Chromium for the HTML test)
 #   tools/install-deps.sh --fuzz   build + clang/libFuzzer
+#   tools/install-deps.sh --bench  build + what the whole-process benchmarks run (bench/)
 set -euo pipefail
 
 build_pkgs=(
@@ -14,12 +15,14 @@ build_pkgs=(
 )
 test_pkgs=(chromium nodejs npm)
 fuzz_pkgs=(clang libclang-rt-14-dev)
+bench_pkgs=(python3 time)
 
 want=("${build_pkgs[@]}")
 for arg in "$@"; do
   case "$arg" in
     --test) want+=("${test_pkgs[@]}") ;;
     --fuzz) want+=("${fuzz_pkgs[@]}") ;;
+    --bench) want+=("${bench_pkgs[@]}") ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done

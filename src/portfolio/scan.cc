@@ -17,8 +17,42 @@ namespace golden::portfolio {
 
 namespace {
 
-struct DirCloser {
-  void operator()(DIR* d) const { ::closedir(d); }
+// Reads a folder's entries with getdents64 directly. readdir() on an fd costs an fstat and
+// two fcntl calls per folder on top, which was a third of the system calls of a scan.
+class DirReader {
+ public:
+  explicit DirReader(int fd) : fd_(fd) {}
+  ~DirReader() { ::close(fd_); }
+  DirReader(const DirReader&) = delete;
+  DirReader& operator=(const DirReader&) = delete;
+
+  int fd() const { return fd_; }
+  /// The next entry; false at the end or on error (then `error()` is non-zero).
+  bool Next(const char** name, unsigned char* type) {
+    while (true) {
+      if (pos_ >= len_) {
+        ssize_t n = ::getdents64(fd_, buf_, sizeof buf_);
+        if (n <= 0) {
+          error_ = n < 0 ? errno : 0;
+          return false;
+        }
+        len_ = static_cast<size_t>(n);
+        pos_ = 0;
+      }
+      auto* d = reinterpret_cast<struct dirent64*>(buf_ + pos_);
+      pos_ += d->d_reclen;
+      *name = d->d_name;
+      *type = d->d_type;
+      return true;
+    }
+  }
+  int error() const { return error_; }
+
+ private:
+  int fd_;
+  int error_ = 0;
+  size_t pos_ = 0, len_ = 0;
+  alignas(struct dirent64) char buf_[32 * 1024];
 };
 
 EntryKind KindOf(mode_t mode) {
@@ -65,15 +99,11 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
       inv.problems.push_back({cur.rel, ErrnoMessage(errno)});
       continue;
     }
-    std::unique_ptr<DIR, DirCloser> d(::fdopendir(fd));
-    if (!d) {
-      inv.problems.push_back({cur.rel, ErrnoMessage(errno)});
-      ::close(fd);
-      continue;
-    }
-    errno = 0;
-    while (struct dirent* e = ::readdir(d.get())) {
-      std::string_view name = e->d_name;
+    DirReader dir(fd);
+    const char* raw_name;
+    unsigned char type;
+    while (dir.Next(&raw_name, &type)) {
+      std::string_view name = raw_name;
       if (name == "." || name == "..") continue;
       // Git's own data (and submodules' .git files) is not part of the repository's content.
       if (name == ".git") continue;
@@ -86,11 +116,10 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
       }
       FileEntry entry;
       entry.path = JoinRel(cur.rel, name);
-      unsigned char type = e->d_type;
       struct stat st;
       bool have_stat = false;
       if (type == DT_UNKNOWN) {
-        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // vanished
+        if (::fstatat(fd, raw_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // vanished
         have_stat = true;
         type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
                                           : S_ISLNK(st.st_mode)   ? DT_LNK
@@ -108,14 +137,14 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
       } else if (type == DT_REG) {
         entry.kind = EntryKind::kFile;
         if (options.sizes) {
-          if (!have_stat && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+          if (!have_stat && ::fstatat(fd, raw_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
           entry.size = static_cast<uint64_t>(st.st_size);
         }
       } else if (type == DT_LNK) {
         entry.symlink = true;
         // The kind of the target, without descending into it. A loop or a dangling link is
         // kOther; reading it later gives the precise error.
-        if (::fstatat(fd, e->d_name, &st, 0) == 0) {
+        if (::fstatat(fd, raw_name, &st, 0) == 0) {
           entry.kind = KindOf(st.st_mode);
           if (entry.kind == EntryKind::kFile) entry.size = static_cast<uint64_t>(st.st_size);
         }
@@ -124,6 +153,7 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
       }
       inv.entries.push_back(std::move(entry));
     }
+    if (dir.error() != 0) inv.problems.push_back({cur.rel, ErrnoMessage(dir.error())});
   }
   ::close(root_fd);
   std::sort(inv.entries.begin(), inv.entries.end(),

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of `golden enforce` on generated portfolios.
+
+    bench/bench_enforce.py [--golden build/golden] [--sizes 1000,10000] [--runs 5]
+                           [--dir /tmp/golden-bench]
+
+For each size it generates a portfolio once (bench/gen_portfolio.py; about 25 files per
+repository), warms the page cache, then times, N runs each, median wall time and max RSS
+(GNU time):
+  enforce       golden enforce -q (text report, every core)
+  enforce-json  golden enforce -q --report json
+  enforce-j1    golden enforce -q -j 1 (one thread)
+  find          find organizations (the baseline: walking the same tree, one thread)
+and prints the figures with ratios to the baselines measured in the same session, so that
+results from a shared, noisy machine stay comparable.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def timed(cmd, cwd):
+    with tempfile.NamedTemporaryFile("r") as t:
+        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M"] + cmd, cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, rss = t.read().split()[-2:]
+        return float(wall), int(rss)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
+    args = ap.parse_args()
+    golden = os.path.abspath(args.golden)
+    if not os.access(golden, os.X_OK):
+        sys.exit(f"no golden binary at {golden} (run `make build`)")
+    print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'max RSS MB':>10} {'vs find':>8} {'vs -j1':>7}")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        root = os.path.join(args.dir, f"portfolio-{size}")
+        if not os.path.isdir(os.path.join(root, "organizations")):
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
+                            "--repos", str(size)], check=True)
+        commands = {
+            "find": ["find", "organizations"],
+            "enforce-j1": [golden, "enforce", "-q", "-j", "1"],
+            "enforce": [golden, "enforce", "-q"],
+            "enforce-json": [golden, "enforce", "-q", "--report", "json"],
+        }
+        for cmd in commands.values():  # warm the page cache and the dentry cache
+            timed(cmd, root)
+        results = {}
+        for name, cmd in commands.items():
+            runs = [timed(cmd, root) for _ in range(args.runs)]
+            results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        for name in ["enforce", "enforce-json", "enforce-j1", "find"]:
+            wall, rss = results[name]
+            vs_find = wall / results["find"][0] if results["find"][0] else float("nan")
+            vs_j1 = wall / results["enforce-j1"][0] if results["enforce-j1"][0] else float("nan")
+            print(f"{size:>6} {name:<13} {wall:>7.3f} {rss / 1024:>10.1f} {vs_find:>8.2f} {vs_j1:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
