@@ -108,8 +108,8 @@ int Enforce(const Flags& flags) {
   fs::path path = flags.path.empty() ? *root_dir / portfolio::kOrganizations : fs::path(flags.path);
 
   std::shared_ptr<const portfolio::MetadataSchema> schema;
-  fs::path schema_file = flags.schema.empty() ? *root_dir / portfolio::kDefaultSchema
-                                              : fs::path(flags.schema);
+  fs::path schema_file =
+      flags.schema.empty() ? *root_dir / portfolio::kDefaultSchema : fs::path(flags.schema);
   if (!flags.schema.empty() || fs::exists(schema_file, ec)) {
     auto loaded = portfolio::MetadataSchema::Load(schema_file);
     if (!loaded.ok()) return Fail(kExitUsage, loaded.status().ToString());

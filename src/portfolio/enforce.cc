@@ -35,8 +35,8 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     o.path = org.display;
     if (org.error) {
       o.findings.push_back(report::Finding{
-          std::string(checks::kScan), std::string(rules::kScanUnreadable),
-          report::Severity::kError, "Cannot read the organization folder: " + *org.error, "", 0});
+          std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError,
+          "Cannot read the organization folder: " + *org.error, "", 0});
     }
     o.repos.resize(org.repos.size());
     rep.orgs.push_back(std::move(o));
