@@ -13,6 +13,10 @@ report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options
   out.path = ref.display;
   if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
   out.findings = RunChecks(snap, options.checks);
+  if (options.add_findings) {
+    options.add_findings(snap, &out.findings);
+    FinishFindings(&out.findings, options.checks.strict);
+  }
   return out;
 }
 

@@ -18,6 +18,10 @@ struct EnforceOptions {
   unsigned threads = 0;
   /// Called once per repository when it is done, from worker threads (for progress).
   std::function<void()> on_repo_done;
+  /// More findings for a repository, from the snapshot the built-in checks used (policy
+  /// evaluation plugs in here). Called from worker threads; strict mode and sorting apply
+  /// to what it adds.
+  std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
 };
 
 /// Scans and checks one repository.
