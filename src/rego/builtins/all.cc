@@ -3,10 +3,22 @@
 namespace golden::rego {
 
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
+// Keep both lists sorted.
+Status RegisterAggregateBuiltins(Registry& registry);
+Status RegisterArrayBuiltins(Registry& registry);
+Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterSetBuiltins(Registry& registry);
+Status RegisterStringBuiltins(Registry& registry);
+Status RegisterStringFormatBuiltins(Registry& registry);
 Status RegisterTypeBuiltins(Registry& registry);
 
-// Keep this list sorted.
 Status RegisterAllBuiltins(Registry& registry) {
+  GOLDEN_RETURN_IF_ERROR(RegisterAggregateBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterArrayBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
   return Status::Ok();
 }

@@ -98,7 +98,12 @@ class TermReader {
         ++pos_;
       }
     }
-    Result<Value> v = ParseJson(s_.substr(start, pos_ - start));
+    std::string_view token = s_.substr(start, pos_ - start);
+    if (std::optional<Number> n = Number::Parse(token)) {  // any size, as Rego allows
+      *out = Value::Num(*n);
+      return true;
+    }
+    Result<Value> v = ParseJson(token);
     if (!v.ok()) return false;
     *out = std::move(v).value();
     return true;
