@@ -46,3 +46,38 @@ TEST_F(AggregatesTest, AllAndAny) {
 
 }  // namespace
 }  // namespace golden::rego::testing
+
+namespace golden::rego::testing {
+namespace {
+
+TEST_F(AggregatesTest, SumAndProductAreExactOnIntegers) {
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[1, 2, 3]"}), "6"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[]"}), "0"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[1.0, 2]"}), "3"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[9223372036854775807, 1]"}), "9223372036854775808"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[123456789012345678901234567890, 1]"}),
+                       "123456789012345678901234567891"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[]"}), "1"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"{2, 3, 4}"}), "24"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[12345678901234567890, 10]"}), "123456789012345678900"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[1e10, 1e10]"}), "100000000000000000000"));
+}
+
+TEST_F(AggregatesTest, SumAndProductOfFractionsPrintAsOpaDoes) {
+  // (OPA) big.Float arithmetic, printed shortest.
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[1, 2.5]"}), "3.5"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[0.1, 0.2]"}), "0.3"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[0.1, 0.7]"}), "0.8"));
+  EXPECT_TRUE(ResultIs(CallT(b::kSum, {"{1.5, 2.5}"}), "4"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[2, 2.5]"}), "5"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[0.1, 0.2]"}), "0.02"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[0.1, 3]"}), "0.3"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kSum, {R"([1, "a"])"}),
+                          "operand 1 must be array of numbers but got array containing string"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kProduct, {R"({1, "a"})"}),
+                          "operand 1 must be set of numbers but got set containing string"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kSum, {"{}"}), "operand 1 must be one of {set, array} but got object"));
+}
+
+}  // namespace
+}  // namespace golden::rego::testing

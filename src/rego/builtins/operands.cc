@@ -1,5 +1,7 @@
 #include "rego/builtins/operands.h"
 
+#include "rego/builtins/arith.h"
+
 namespace golden::rego {
 
 namespace {
@@ -42,12 +44,8 @@ BuiltinResult OperandEnumError(int pos, std::initializer_list<std::string_view> 
 }
 
 std::optional<int64_t> PlainInt(const Value& v) {
-  // Integer text that fits in 64 bits is exactly what Number stores inline; "3.0", "1e3" and
-  // integers beyond int64 keep their text in a node.
   if (!v.IsNumber()) return std::nullopt;
-  Number n = v.GetNumber();
-  if (!n.IsSmallInt()) return std::nullopt;
-  return n.small_int();
+  return arith::PlainInt64(v.GetNumber());
 }
 
 std::optional<int64_t> IntOperand(const Value& v, int pos, BuiltinResult* error) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "rego/builtins/arith.h"
 #include "rego/builtins/go_fmt.h"
 #include "rego/builtins/go_template.h"
 #include "rego/builtins/names.h"
@@ -48,6 +49,24 @@ BuiltinResult Sprintf(BuiltinContext&, std::span<const Value> args) {
   std::vector<GoValue> values;
   for (const Value& v : args[1].GetArray()) values.push_back(SprintfArg(v));
   return Value::String(GoSprintf(args[0].GetString(), values));
+}
+
+// The number, truncated towards zero after rounding to Go's default big.Float precision (OPA
+// converts with NumberToFloat), in base 2, 8, 10 or 16. The base must be written exactly as
+// one of those integers: OPA compares the number's text.
+BuiltinResult FormatInt(BuiltinContext&, std::span<const Value> args) {
+  Number input = args[0].GetNumber();
+  std::string base_text = args[1].GetNumber().ToString();
+  int base = base_text == "2" ? 2 : base_text == "8" ? 8 : base_text == "10" ? 10 : base_text == "16" ? 16 : 0;
+  if (base == 0) return OperandEnumError(2, {"2", "8", "10", "16"});
+  if (base == 10) {
+    if (std::optional<int64_t> i = arith::PlainInt64(input)) return Value::String(std::to_string(*i));
+  }
+  std::optional<arith::BigFloat> f = arith::BigFloat::FromNumber(input);
+  if (!f || f->IntegerBits() > arith::kMaxExactDigits * 3) {
+    return BuiltinResult::Error(arith::kOutOfRange);
+  }
+  return Value::String(f->Trunc().get_str(base));
 }
 
 // strings.render_template's variables reach the template as OPA decodes them to Go: JSON
@@ -101,6 +120,11 @@ BuiltinResult RenderTemplate(BuiltinContext&, std::span<const Value> args) {
 }  // namespace
 
 Status RegisterStringFormatBuiltins(Registry& r) {
+  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kFormatInt,
+                                     .args = {t::Number(), t::Number()},
+                                     .result = t::String(),
+                                     .categories = kStringsCategory,
+                                     .fn = &FormatInt}));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kSprintf,
                                      .args = {t::String(), t::ArrayOfAny()},
                                      .result = t::String(),

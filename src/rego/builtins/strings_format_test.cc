@@ -68,3 +68,25 @@ TEST_F(SprintfTest, RejectsNonArrayValues) {
 
 }  // namespace
 }  // namespace golden::rego::testing
+
+namespace golden::rego::testing {
+namespace {
+
+using FormatIntTest = BuiltinTest;
+
+TEST_F(FormatIntTest, BasesAndTruncation) {
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"255", "2"}), R"("11111111")"));
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"-255", "16"}), R"("-ff")"));
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"8", "8"}), R"("10")"));
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"1.9", "10"}), R"("1")"));
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"-1.9", "10"}), R"("-1")"));
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"1e20", "16"}), R"("56bc75e2d63100000")"));
+  // (OPA) long integers go through a 64-bit mantissa first.
+  EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"12345678901234567890123", "10"}),
+                       R"("12345678901234567889920")"));
+  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "3"}), "operand 2 must be one of {2, 8, 10, 16}"));
+  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "2.0"}), "operand 2 must be one of {2, 8, 10, 16}"));
+}
+
+}  // namespace
+}  // namespace golden::rego::testing
