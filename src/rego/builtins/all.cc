@@ -3,9 +3,29 @@
 namespace golden::rego {
 
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
-// Keep this list sorted.
+// Keep both lists sorted.
+Status RegisterAggregateBuiltins(Registry& registry);
+Status RegisterArrayBuiltins(Registry& registry);
+Status RegisterBitsBuiltins(Registry& registry);
+Status RegisterCastBuiltins(Registry& registry);
+Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterSetBuiltins(Registry& registry);
+Status RegisterStringBuiltins(Registry& registry);
+Status RegisterStringFormatBuiltins(Registry& registry);
+Status RegisterTypeBuiltins(Registry& registry);
+Status RegisterUnitsBuiltins(Registry& registry);
+
 Status RegisterAllBuiltins(Registry& registry) {
-  (void)registry;
+  GOLDEN_RETURN_IF_ERROR(RegisterAggregateBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterArrayBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterBitsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterCastBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterUnitsBuiltins(registry));
   return Status::Ok();
 }
 
