@@ -32,33 +32,29 @@
 
 #include "base/status.h"
 #include "rego/builtins/registry.h"
+#include "rego/error_codes.h"
 #include "value/value.h"
 
 namespace golden::rego {
 
-/// OPA error codes (named constants; never repeat the literals).
-namespace errc {
-inline constexpr std::string_view kParse = "rego_parse_error";
-inline constexpr std::string_view kCompile = "rego_compile_error";
-inline constexpr std::string_view kUnsafeVar = "rego_unsafe_var_error";
-inline constexpr std::string_view kRecursion = "rego_recursion_error";
-inline constexpr std::string_view kType = "rego_type_error";
-inline constexpr std::string_view kEvalConflict = "eval_conflict_error";
-inline constexpr std::string_view kEvalType = "eval_type_error";
-inline constexpr std::string_view kEvalBuiltin = "eval_builtin_error";
-inline constexpr std::string_view kEvalCancel = "eval_cancel_error";
-inline constexpr std::string_view kEvalInternal = "eval_internal_error";
-}  // namespace errc
+/// The source line OPA shows under a parse error, with the offending byte's index in it
+/// (OPA's ParserErrorDetail; JSON: {"line": ..., "idx": ...}).
+struct ErrorDetail {
+  std::string line;
+  int idx = 0;
+  /// The two lines OPA prints: the source line without leading tabs, and a caret under the
+  /// offending character.
+  std::vector<std::string> Lines() const;
+};
 
 /// A parse or compile problem, in OPA's shape (code, message, location).
 struct Diagnostic {
   std::string code;
   std::string message;
   SourceLocation where;  ///< line 0 when the problem has no particular place
-  /// Extra lines OPA prints under the message (for parse errors: the source line and a
-  /// caret under the offending token).
-  std::vector<std::string> details;
-  /// OPA's text form: "file:line: code: message" followed by the detail lines.
+  std::optional<ErrorDetail> detail;
+  /// OPA's text form: "file:line: code: message" (or "line:col: ..." without a file name)
+  /// followed by the detail lines, each after a newline and a tab.
   std::string ToString() const;
 };
 
@@ -66,7 +62,7 @@ struct Diagnostic {
 struct EvalError {
   std::string code;
   std::string message;
-  SourceLocation where;
+  SourceLocation where;  ///< line 0 when unknown
   /// OPA's text form: "file:line: code: message".
   std::string ToString() const;
 };
@@ -161,6 +157,8 @@ struct QueryOptions {
   /// Capture each expression's value as `opa eval` does (so `1 == 2` yields false and a
   /// lone `x` yields its value even when false). Off: plain query semantics.
   bool capture_values = true;
+  /// Imports in effect for the query (`opa eval --import`), e.g. "data.lib.x".
+  std::vector<std::string> imports;
   /// File name for locations in the query (OPA uses none).
   std::string filename;
 };
@@ -169,7 +167,7 @@ struct QueryOptions {
 /// threads at once; each evaluation has its own state.
 class CompiledPolicy {
  public:
-  explicit CompiledPolicy(std::unique_ptr<CompiledPolicyImpl> impl);
+  explicit CompiledPolicy(std::shared_ptr<const CompiledPolicyImpl> impl);
   ~CompiledPolicy();
 
   /// Parses and compiles a query (a Rego body: "data.pkg.deny", "x := input.a; x > 1").
@@ -196,8 +194,11 @@ class CompiledPolicy {
   BuiltinResult ParseModuleJson(std::string_view filename, std::string_view text) const;
 
  private:
-  friend struct PreparedQueryImpl;
-  std::unique_ptr<CompiledPolicyImpl> impl_;
+  std::shared_ptr<const CompiledPolicyImpl> impl_;
 };
+
+/// Parses a Rego value written as a term (`{"a": {1, 2}}`: sets, non-string keys), as
+/// OPA's input_term and `--input` of .rego values. Fails on non-constant terms.
+Result<Value> ParseRegoValue(std::string_view text);
 
 }  // namespace golden::rego

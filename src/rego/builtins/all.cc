@@ -8,24 +8,34 @@ Status RegisterAggregateBuiltins(Registry& registry);
 Status RegisterArrayBuiltins(Registry& registry);
 Status RegisterBitsBuiltins(Registry& registry);
 Status RegisterCastBuiltins(Registry& registry);
+Status RegisterNumberBuiltins(Registry& registry);
 Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterOperatorBuiltins(Registry& registry);
+Status RegisterPrintBuiltins(Registry& registry);
+Status RegisterRegoBuiltins(Registry& registry);
 Status RegisterSetBuiltins(Registry& registry);
 Status RegisterStringBuiltins(Registry& registry);
 Status RegisterStringFormatBuiltins(Registry& registry);
 Status RegisterTypeBuiltins(Registry& registry);
 Status RegisterUnitsBuiltins(Registry& registry);
+Status RegisterWalkBuiltins(Registry& registry);
 
 Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterAggregateBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterArrayBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterBitsBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCastBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterNumberBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterOperatorBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterPrintBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterRegoBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterUnitsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterWalkBuiltins(registry));
   return Status::Ok();
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "rego/builtins/language_names.h"
 #include "rego/compile/passes.h"
 #include "rego/compile/rule_tree.h"
 
@@ -21,8 +22,8 @@ std::vector<Value> PackagePath(const Module* m) {
 
 class Chains {
  public:
-  explicit Chains(const Context& ctx) {
-    for (const Module* mod : ctx.modules) {
+  explicit Chains(const std::vector<Module*>& modules) {
+    for (const Module* mod : modules) {
       for (const Annotations* a : mod->annotations) {
         if (a->scope == "rule" && a->rule != nullptr) {
           by_rule_[a->rule].push_back(a);
@@ -94,8 +95,8 @@ void RewriteBody(Context& ctx, Body& body, const Value* chain, const Value* rule
   ForEachBody(body, [&](Body& b) {
     for (Expr*& e : b) {
       const Value* v = nullptr;
-      if (chain && IsMetadataCall(e, "rego.metadata.chain")) v = chain;
-      if (rule && IsMetadataCall(e, "rego.metadata.rule")) v = rule;
+      if (chain && IsMetadataCall(e, builtins::kRegoMetadataChain)) v = chain;
+      if (rule && IsMetadataCall(e, builtins::kRegoMetadataRule)) v = rule;
       if (v == nullptr) continue;
       Term* value = ctx.arena.NewScalar(*v, e->span);
       std::vector<Term*> ops = e->Operands();
@@ -127,15 +128,24 @@ void RewriteMetadataCalls(Context& ctx) {
   std::unique_ptr<Chains> chains;
   for (Module* mod : ctx.modules) {
     ForEachRule(mod, [&](Rule* r) {
-      bool chain = UsesMetadata(r->body, "rego.metadata.chain");
-      bool rule = UsesMetadata(r->body, "rego.metadata.rule");
+      bool chain = UsesMetadata(r->body, builtins::kRegoMetadataChain);
+      bool rule = UsesMetadata(r->body, builtins::kRegoMetadataRule);
       if (!chain && !rule) return;
-      if (!chains) chains = std::make_unique<Chains>(ctx);
+      if (!chains) chains = std::make_unique<Chains>(ctx.modules);
       Value c = chain ? chains->Chain(r) : Value();
       Value m = rule ? chains->RuleMetadata(r) : Value();
       RewriteBody(ctx, r->body, chain ? &c : nullptr, rule ? &m : nullptr);
     });
   }
+}
+
+std::vector<Value> MetadataChains(const std::vector<Module*>& modules,
+                                  const std::vector<const Rule*>& rules) {
+  Chains chains(modules);
+  std::vector<Value> out;
+  out.reserve(rules.size());
+  for (const Rule* r : rules) out.push_back(chains.Chain(r));
+  return out;
 }
 
 }  // namespace golden::rego::compile

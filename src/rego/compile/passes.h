@@ -32,6 +32,9 @@ void RewritePrintCalls(Context& ctx);
 void RewriteExprTerms(Context& ctx);
 /// Replaces rego.metadata.chain()/rule() with the rule's annotations.
 void RewriteMetadataCalls(Context& ctx);
+/// rego.metadata.chain() as each of `rules` would see it (for CompiledPolicy::Rules).
+std::vector<Value> MetadataChains(const std::vector<Module*>& modules,
+                                  const std::vector<const Rule*>& rules);
 /// Comprehension heads, rule head keys/values/args and with-values that need evaluation
 /// become variables bound in the body; checks with-targets.
 void RewriteComprehensionTermsAndHeads(Context& ctx);

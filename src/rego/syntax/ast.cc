@@ -139,7 +139,7 @@ struct VarCollector {
         return;
       case TermKind::kRef:
         for (size_t i = 0; i < t->items.size(); ++i) {
-          if (i == 0 && (p.skip_ref_head || (p.skip_ref_call_head && t->items[0]->IsVar()))) {
+          if (i == 0 && p.skip_ref_head) {
             continue;
           }
           Visit(t->items[i]);
@@ -215,6 +215,16 @@ struct VarCollector {
         break;
     }
     for (const With* w : e->withs) {
+      if (p.skip_ref_call_head) {
+        // OPA skips the head of the target and of a ref value.
+        VisitOperator(w->target);
+        if (w->value->IsRef()) {
+          VisitOperator(w->value);
+        } else {
+          Visit(w->value);
+        }
+        continue;
+      }
       Visit(w->target);
       Visit(w->value);
     }
