@@ -319,6 +319,8 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
   return out;
 }
 
+const Registry& DefaultBuiltins() { return Builtins(); }
+
 // ---- values ----
 
 Result<Value> ParseRegoValue(std::string_view text) {

@@ -197,6 +197,9 @@ class CompiledPolicy {
   std::shared_ptr<const CompiledPolicyImpl> impl_;
 };
 
+/// The builtins every engine knows (shared, read-only).
+const Registry& DefaultBuiltins();
+
 /// Parses a Rego value written as a term (`{"a": {1, 2}}`: sets, non-string keys), as
 /// OPA's input_term and `--input` of .rego values. Fails on non-constant terms.
 Result<Value> ParseRegoValue(std::string_view text);

@@ -514,10 +514,22 @@ VarSet UnifyOutputs(const VarSet& safe, const Term* a, const Term* b) {
 
 VarSet OutputVarsForExpr(const Context& ctx, const Expr* e, const VarSet& safe) {
   if (e->negated) return {};
+  // With modifier inputs must be safe (the heads of a target and a ref value aside).
   for (const With* w : e->withs) {
-    VarSet v = Vars(w->target, kSafetyParams);
-    VarSet v2 = Vars(w->value, kSafetyParams);
-    v.insert(v2.begin(), v2.end());
+    VarSet v;
+    auto add = [&](const Term* t, size_t from) {
+      for (size_t i = from; i < t->items.size(); ++i) {
+        VarSet x = Vars(t->items[i], kSafetyParams);
+        v.insert(x.begin(), x.end());
+      }
+    };
+    if (w->target->IsRef()) add(w->target, 1);
+    if (w->value->IsRef()) {
+      add(w->value, 1);
+    } else {
+      VarSet x = Vars(w->value, kSafetyParams);
+      v.insert(x.begin(), x.end());
+    }
     if (!Subset(v, safe)) return {};
   }
   VarSet out;

@@ -13,6 +13,47 @@ namespace golden::rego {
 
 namespace {
 
+// Go's strconv.Atoi for array indexes in storage paths: optional sign, decimal digits.
+std::optional<int64_t> ParseIndex(std::string_view s) {
+  size_t i = 0;
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    i = 1;
+  }
+  if (i == s.size() || s.size() - i > 18) return std::nullopt;
+  int64_t n = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    n = n * 10 + (s[i] - '0');
+  }
+  return neg ? -n : n;
+}
+
+// A step into the base document as OPA's storage reads it: the ref's key becomes a path
+// string (numbers by their text), objects are looked up by that string and arrays by the
+// index it spells. Booleans, null and composite keys find nothing.
+const Value* StoreChild(const Value& v, const Value& key) {
+  std::string text;
+  std::string_view k;
+  if (key.IsString()) {
+    k = key.GetString();
+  } else if (key.IsNumber()) {
+    text = key.GetNumber().ToString();
+    k = text;
+  } else {
+    return nullptr;
+  }
+  if (v.IsObject()) return v.Find(k);
+  if (v.IsArray()) {
+    std::optional<int64_t> i = ParseIndex(k);
+    std::span<const Value> items = v.GetArray();
+    if (!i || *i < 0 || static_cast<size_t>(*i) >= items.size()) return nullptr;
+    return &items[static_cast<size_t>(*i)];
+  }
+  return nullptr;
+}
+
 const Value* ChildOf(const Value& v, const Value& key) {
   switch (v.kind()) {
     case Value::Kind::kObject:
@@ -108,7 +149,7 @@ bool Evaluator::EvalDataRef(const ir::Term* ref, Binding* f, ValueCont k) {
     // Start where the compiler's constant prefix walk stopped.
     const Value* base = data_;
     for (uint32_t i = 1; i < ref->prefix && base != nullptr; ++i) {
-      base = ChildOf(*base, ref->items[i]->value);
+      base = StoreChild(*base, ref->items[i]->value);
     }
     return WalkData(ref, ref->prefix, ref->node, DataPos{base, nullptr, false}, f, k);
   }
@@ -136,7 +177,7 @@ std::optional<Value> Evaluator::BaseValue(const DataPos& base) {
 Evaluator::DataPos Evaluator::Descend(const DataPos& base, const Value& key) {
   DataPos out;
   out.prefixed = base.prefixed || (!targets_.empty() && PathPrefixed(path_));
-  out.store = out.prefixed || base.store == nullptr ? nullptr : ChildOf(*base.store, key);
+  out.store = out.prefixed || base.store == nullptr ? nullptr : StoreChild(*base.store, key);
   out.override = base.override == nullptr ? nullptr : ChildOf(*base.override, key);
   return out;
 }
