@@ -8,24 +8,42 @@ Status RegisterAggregateBuiltins(Registry& registry);
 Status RegisterArrayBuiltins(Registry& registry);
 Status RegisterBitsBuiltins(Registry& registry);
 Status RegisterCastBuiltins(Registry& registry);
+Status RegisterEncodingBuiltins(Registry& registry);
+Status RegisterGlobBuiltins(Registry& registry);
+Status RegisterGraphBuiltins(Registry& registry);
+Status RegisterJsonBuiltins(Registry& registry);
+Status RegisterJsonPatchBuiltins(Registry& registry);
 Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterRegexBuiltins(Registry& registry);
+Status RegisterRegexGlobsBuiltins(Registry& registry);
+Status RegisterSemverBuiltins(Registry& registry);
 Status RegisterSetBuiltins(Registry& registry);
 Status RegisterStringBuiltins(Registry& registry);
 Status RegisterStringFormatBuiltins(Registry& registry);
 Status RegisterTypeBuiltins(Registry& registry);
 Status RegisterUnitsBuiltins(Registry& registry);
+Status RegisterYamlBuiltins(Registry& registry);
 
 Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterAggregateBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterArrayBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterBitsBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCastBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterEncodingBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterGlobBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterGraphBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterJsonBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterJsonPatchBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterRegexBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterRegexGlobsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterSemverBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterUnitsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterYamlBuiltins(registry));
   return Status::Ok();
 }
 
