@@ -49,7 +49,8 @@ int RunCapabilities(const GlobalOptions&, std::span<const std::string> args) {
     std::fprintf(stderr, "golden capabilities: %s\n", text.status().ToString().c_str());
     return kExitInternal;
   }
-  if (std::fwrite(text->data(), 1, text->size(), stdout) != text->size() || std::fflush(stdout) != 0) {
+  if (std::fwrite(text->data(), 1, text->size(), stdout) != text->size() ||
+      std::fflush(stdout) != 0) {
     std::fprintf(stderr, "golden capabilities: cannot write the output\n");
     return kExitInternal;
   }

@@ -7,7 +7,8 @@
 namespace golden::cli {
 
 /// The language features `golden capabilities` reports (OPA's capabilities "features").
-inline constexpr const char* kLanguageFeatures[] = {"keywords_in_refs", "rego_v1", "template_strings"};
+inline constexpr const char* kLanguageFeatures[] = {"keywords_in_refs", "rego_v1",
+                                                    "template_strings"};
 
 /// The capabilities document golden's engine supports, in the shape of OPA's
 /// capabilities.json: every builtin with its declaration, then the language features. Pretty

@@ -26,7 +26,8 @@ std::string Base64Encode(std::string_view in, std::string_view alphabet, bool pa
   size_t i = 0;
   for (; i + 3 <= in.size(); i += 3) {
     uint32_t v = (static_cast<unsigned char>(in[i]) << 16) |
-                 (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
     for (int s = 18; s >= 0; s -= 6) out.push_back(alphabet[(v >> s) & 63]);
   }
   size_t rest = in.size() - i;
@@ -41,14 +42,17 @@ std::string Base64Encode(std::string_view in, std::string_view alphabet, bool pa
   return out;
 }
 
-std::string CorruptInput(size_t at) { return "illegal base64 data at input byte " + std::to_string(at); }
+std::string CorruptInput(size_t at) {
+  return "illegal base64 data at input byte " + std::to_string(at);
+}
 
 // Go's padded Encoding.DecodeString: '\r' and '\n' are skipped anywhere, padding is required,
 // the error names the offending input byte.
 Result<std::string> Base64Decode(std::string_view src, std::string_view alphabet) {
   std::array<int, 256> map;
   map.fill(-1);
-  for (size_t k = 0; k < alphabet.size(); ++k) map[static_cast<unsigned char>(alphabet[k])] = static_cast<int>(k);
+  for (size_t k = 0; k < alphabet.size(); ++k)
+    map[static_cast<unsigned char>(alphabet[k])] = static_cast<int>(k);
   auto newline = [&](size_t k) { return src[k] == '\n' || src[k] == '\r'; };
   std::string out;
   size_t si = 0;
@@ -105,7 +109,9 @@ BuiltinResult StdDecode(std::string_view s) {
   return Value::String(std::move(out).value());
 }
 
-bool StdIsValid(const Value& v) { return v.IsString() && Base64Decode(v.GetString(), kStdAlphabet).ok(); }
+bool StdIsValid(const Value& v) {
+  return v.IsString() && Base64Decode(v.GetString(), kStdAlphabet).ok();
+}
 
 // Unpadded input is padded first (RFC 7515 appendix C), as OPA does.
 BuiltinResult UrlDecode(std::string_view s) {
@@ -232,7 +238,8 @@ BuiltinResult UrlQueryEncodeObject(BuiltinContext&, std::span<const Value> args)
       vals.push_back(e.value.GetString());
     } else if (e.value.IsArray() || e.value.IsSet()) {
       for (const Value& v : e.value.IsArray() ? e.value.GetArray() : e.value.GetSet()) {
-        if (!v.IsString()) return OperandError(1, "values must be string, array[string], or set[string]");
+        if (!v.IsString())
+          return OperandError(1, "values must be string, array[string], or set[string]");
         vals.push_back(v.GetString());
       }
     } else {
@@ -240,7 +247,8 @@ BuiltinResult UrlQueryEncodeObject(BuiltinContext&, std::span<const Value> args)
     }
     values.emplace_back(std::move(key), std::move(vals));
   }
-  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(values.begin(), values.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string out;
   for (const auto& [key, vals] : values) {
     for (std::string_view v : vals) {
@@ -266,12 +274,14 @@ BuiltinResult UrlQueryDecodeObject(std::string_view query) {
     if (pair.empty()) continue;
     size_t eq = pair.find('=');
     Result<std::string> key = QueryUnescape(pair.substr(0, eq));
-    Result<std::string> value = QueryUnescape(eq == pair.npos ? std::string_view() : pair.substr(eq + 1));
+    Result<std::string> value =
+        QueryUnescape(eq == pair.npos ? std::string_view() : pair.substr(eq + 1));
     if (!key.ok() || !value.ok()) {
       if (!error) error = (!key.ok() ? key.status() : value.status()).message();
       continue;
     }
-    auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == *key; });
+    auto it =
+        std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == *key; });
     if (it == params.end()) {
       params.push_back({*key, {}});
       it = params.end() - 1;
@@ -280,35 +290,47 @@ BuiltinResult UrlQueryDecodeObject(std::string_view query) {
   }
   if (error) return BuiltinResult::Error(*error);
   std::vector<Value::Entry> entries;
-  for (auto& [k, vals] : params) entries.push_back({Value::String(k), Value::Array(std::move(vals))});
+  for (auto& [k, vals] : params)
+    entries.push_back({Value::String(k), Value::Array(std::move(vals))});
   return Value::Object(std::move(entries));
 }
 
 Descriptor StringToString(const char* name, TypePtr result, BuiltinFn fn) {
-  return {.name = name, .args = {t::String()}, .result = std::move(result), .categories = kEncodingCategory, .fn = fn};
+  return {.name = name,
+          .args = {t::String()},
+          .result = std::move(result),
+          .categories = kEncodingCategory,
+          .fn = fn};
 }
 
 }  // namespace
 
 Status RegisterEncodingBuiltins(Registry& r) {
   TypePtr S = t::String();
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kBase64Decode, S, Adapt<&StdDecode>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kBase64Encode, S, Adapt<&StdEncode>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kBase64Decode, S, Adapt<&StdDecode>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kBase64Encode, S, Adapt<&StdEncode>())));
   // OPA answers false for anything that is not a valid encoding, strings or not.
-  Descriptor is_valid = StringToString(builtins::kBase64IsValid, t::Boolean(), Adapt<&StdIsValid>());
+  Descriptor is_valid =
+      StringToString(builtins::kBase64IsValid, t::Boolean(), Adapt<&StdIsValid>());
   is_valid.check_arg_types = false;
   GOLDEN_RETURN_IF_ERROR(r.Register(std::move(is_valid)));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kBase64UrlDecode, S, Adapt<&UrlDecode>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kBase64UrlEncode, S, Adapt<&UrlEncode>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kBase64UrlDecode, S, Adapt<&UrlDecode>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kBase64UrlEncode, S, Adapt<&UrlEncode>())));
   GOLDEN_RETURN_IF_ERROR(
       r.Register(StringToString(builtins::kBase64UrlEncodeNoPad, S, Adapt<&UrlEncodeNoPad>())));
   GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kHexDecode, S, Adapt<&HexDecode>())));
   GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kHexEncode, S, Adapt<&HexEncode>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kUrlQueryDecode, S, Adapt<&UrlQueryDecode>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kUrlQueryDecodeObject,
-                                                   t::ObjectOf(S, t::ArrayOfString()),
-                                                   Adapt<&UrlQueryDecodeObject>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringToString(builtins::kUrlQueryEncode, S, Adapt<&QueryEscape>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kUrlQueryDecode, S, Adapt<&UrlQueryDecode>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kUrlQueryDecodeObject, t::ObjectOf(S, t::ArrayOfString()),
+                                Adapt<&UrlQueryDecodeObject>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringToString(builtins::kUrlQueryEncode, S, Adapt<&QueryEscape>())));
   return r.Register({.name = builtins::kUrlQueryEncodeObject,
                      .args = {t::ObjectOf(S, t::AnyOf({S, t::ArrayOfString(), t::SetOfString()}))},
                      .result = S,

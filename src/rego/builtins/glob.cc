@@ -177,12 +177,12 @@ std::string QuoteMeta(std::string_view s) {
 }  // namespace
 
 Status RegisterGlobBuiltins(Registry& r) {
-  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kGlobMatch,
-                                     .args = {t::String(), t::AnyOf({t::ArrayOfString(), t::Null()}),
-                                              t::String()},
-                                     .result = t::Boolean(),
-                                     .operand_expect = {"", "one of {array, null}"},
-                                     .fn = &Match}));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register({.name = builtins::kGlobMatch,
+                  .args = {t::String(), t::AnyOf({t::ArrayOfString(), t::Null()}), t::String()},
+                  .result = t::Boolean(),
+                  .operand_expect = {"", "one of {array, null}"},
+                  .fn = &Match}));
   return r.Register({.name = builtins::kGlobQuoteMeta,
                      .args = {t::String()},
                      .result = t::String(),

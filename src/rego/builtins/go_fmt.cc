@@ -231,8 +231,7 @@ void Printer::FmtUnicode(uint64_t u) {
   std::string s = "U+";
   char hex[32];
   int prec = f_.prec_present && f_.prec > 4 ? f_.prec : 4;
-  std::snprintf(hex, sizeof hex, "%0*llX", std::min(prec, 20),
-                static_cast<unsigned long long>(u));
+  std::snprintf(hex, sizeof hex, "%0*llX", std::min(prec, 20), static_cast<unsigned long long>(u));
   s.append(hex);
   if (f_.sharp && u <= 0x10FFFF && unicode::IsPrint(static_cast<int32_t>(u))) {
     s.append(" '");

@@ -46,16 +46,20 @@ TEST(GoStrconvTest, FormatFloat) {
 }
 
 TEST(GoFmtTest, PrintFamily) {
-  std::vector<GoValue> args = {GoValue::Int(1), GoValue::Int(2), GoValue::String("x"), GoValue::String("y"),
-                               GoValue::Int(3)};
+  std::vector<GoValue> args = {GoValue::Int(1), GoValue::Int(2), GoValue::String("x"),
+                               GoValue::String("y"), GoValue::Int(3)};
   EXPECT_EQ(GoSprint(args), "1 2xy3");
   EXPECT_EQ(GoSprintln(args), "1 2 x y 3\n");
-  std::vector<GoValue> nested = {GoValue::Slice({GoValue::Nil(), GoValue::JsonNumber("1.0")}),
-                                 GoValue::Map({{"b", GoValue::Bool(true)}, {"a", GoValue::Float(0.5)}})};
+  std::vector<GoValue> nested = {
+      GoValue::Slice({GoValue::Nil(), GoValue::JsonNumber("1.0")}),
+      GoValue::Map({{"b", GoValue::Bool(true)}, {"a", GoValue::Float(0.5)}})};
   EXPECT_EQ(GoSprintf("%v %v", nested), "[<nil> 1.0] map[a:0.5 b:true]");
-  EXPECT_EQ(GoSprintf("%d %d", nested), "[<nil> %!d(json.Number=1.0)] map[%!d(string=a):%!d(float64=0.5) %!d(string=b):%!d(bool=true)]");
-  EXPECT_EQ(GoSprintf("%#v %#v", nested),
-            "[]interface {}{interface {}(nil), \"1.0\"} map[string]interface {}{\"a\":0.5, \"b\":true}");
+  EXPECT_EQ(GoSprintf("%d %d", nested),
+            "[<nil> %!d(json.Number=1.0)] map[%!d(string=a):%!d(float64=0.5) "
+            "%!d(string=b):%!d(bool=true)]");
+  EXPECT_EQ(
+      GoSprintf("%#v %#v", nested),
+      "[]interface {}{interface {}(nil), \"1.0\"} map[string]interface {}{\"a\":0.5, \"b\":true}");
   std::vector<GoValue> one = {GoValue::String("s")};
   std::vector<GoValue> mixed = {GoValue::Int(1), GoValue::String("abc"), GoValue::String("ab"),
                                 GoValue::String("hi")};

@@ -27,7 +27,7 @@ struct ExecError {
 struct BreakSignal {};
 struct ContinueSignal {};
 
-constexpr int kMaxDepth = 1000;           // nested template calls
+constexpr int kMaxDepth = 1000;            // nested template calls
 constexpr int64_t kMaxSteps = 10'000'000;  // evaluation budget
 
 bool Truth(const GoValue& v) {
@@ -78,13 +78,26 @@ std::string HtmlEscape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\'': out += "&#39;"; break;
-      case '"': out += "&#34;"; break;
-      case '\0': out += "\uFFFD"; break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '"':
+        out += "&#34;";
+        break;
+      case '\0':
+        out += "\uFFFD";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -97,13 +110,27 @@ std::string JsEscape(std::string_view s) {
     if (c < 0x80) {
       ++pos;
       switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\'': out += "\\'"; break;
-        case '"': out += "\\\""; break;
-        case '<': out += "\\u003C"; break;
-        case '>': out += "\\u003E"; break;
-        case '&': out += "\\u0026"; break;
-        case '=': out += "\\u003D"; break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\'':
+          out += "\\'";
+          break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '<':
+          out += "\\u003C";
+          break;
+        case '>':
+          out += "\\u003E";
+          break;
+        case '&':
+          out += "\\u0026";
+          break;
+        case '=':
+          out += "\\u003D";
+          break;
         default:
           if (c < ' ') {
             char buf[8];
@@ -208,7 +235,8 @@ class Executor {
         auto it = defs_->find(n.text);
         if (it == defs_->end()) Fail(n.pos, n.context, "template \"" + n.text + "\" not defined");
         if (depth_ >= kMaxDepth) {
-          Fail(n.pos, n.context, "exceeded maximum template depth (" + std::to_string(kMaxDepth) + ")");
+          Fail(n.pos, n.context,
+               "exceeded maximum template depth (" + std::to_string(kMaxDepth) + ")");
         }
         GoValue v = n.pipe ? EvalPipe(dot, *n.pipe) : GoValue::Nil();
         std::vector<std::pair<std::string, GoValue>> saved;
@@ -261,7 +289,8 @@ class Executor {
         break;
       case GoValue::Kind::kInt:
         if (n.pipe->decl.size() > 1) {
-          Fail(n.pos, n.context, "can't use " + std::to_string(v.i) + " to iterate over more than one variable");
+          Fail(n.pos, n.context,
+               "can't use " + std::to_string(v.i) + " to iterate over more than one variable");
         }
         for (int64_t i = 0; i < v.i; ++i) {
           any = true;
@@ -369,7 +398,8 @@ class Executor {
     if (cmd.args.size() > 1 || final) {
       if (first.kind == Arg::Kind::kField || first.kind == Arg::Kind::kChain ||
           (first.kind == Arg::Kind::kVariable && !first.fields.empty())) {
-        Fail(first.pos, first.text, first.fields.back() + " has arguments but cannot be invoked as function");
+        Fail(first.pos, first.text,
+             first.fields.back() + " has arguments but cannot be invoked as function");
       }
       Fail(first.pos, first.text, "can't give argument to non-function " + first.text);
     }
@@ -387,7 +417,8 @@ class Executor {
     // and/or evaluate their arguments lazily.
     if (name == "and" || name == "or") {
       size_t n = arg_nodes.size() + (final ? 1 : 0);
-      if (n == 0) Fail(fn.pos, fn.text, "wrong number of args for " + name + ": want at least 1 got 0");
+      if (n == 0)
+        Fail(fn.pos, fn.text, "wrong number of args for " + name + ": want at least 1 got 0");
       GoValue v;
       for (size_t i = 0; i < n; ++i) {
         v = i < arg_nodes.size() ? EvalArg(dot, arg_nodes[i]) : *final;
@@ -400,8 +431,9 @@ class Executor {
     if (final) args.push_back(*final);
     auto want = [&](size_t n) {
       if (args.size() != n) {
-        Fail(fn.pos, fn.text, "wrong number of args for " + name + ": want " + std::to_string(n) +
-                                  " got " + std::to_string(args.size()));
+        Fail(fn.pos, fn.text,
+             "wrong number of args for " + name + ": want " + std::to_string(n) + " got " +
+                 std::to_string(args.size()));
       }
     };
     if (name == "not") {
@@ -440,7 +472,8 @@ class Executor {
     if (name == "printf") {
       if (args.empty() || args[0].kind != GoValue::Kind::kString) {
         if (args.empty()) want(1);
-        FailCall(fn, "wrong type for value; expected string; got " + std::string(args[0].TypeName()));
+        FailCall(fn,
+                 "wrong type for value; expected string; got " + std::string(args[0].TypeName()));
       }
       return GoValue::String(GoSprintf(args[0].s, std::span(args).subspan(1)));
     }
@@ -509,7 +542,8 @@ class Executor {
     if (v.kind != GoValue::Kind::kSlice && v.kind != GoValue::Kind::kString) {
       FailCall(fn, "can't slice item of type " + std::string(v.TypeName()));
     }
-    if (v.kind == GoValue::Kind::kString && args.size() == 4) FailCall(fn, "cannot 3-index slice a string");
+    if (v.kind == GoValue::Kind::kString && args.size() == 4)
+      FailCall(fn, "cannot 3-index slice a string");
     std::vector<int64_t> idx;
     for (size_t i = 1; i < args.size(); ++i) {
       if (args[i].kind != GoValue::Kind::kInt) {
@@ -522,7 +556,8 @@ class Executor {
     }
     int64_t lo = idx.size() > 0 ? idx[0] : 0;
     int64_t hi = idx.size() > 1 ? idx[1] : static_cast<int64_t>(len);
-    if (lo > hi) FailCall(fn, "invalid slice index: " + std::to_string(lo) + " > " + std::to_string(hi));
+    if (lo > hi)
+      FailCall(fn, "invalid slice index: " + std::to_string(lo) + " > " + std::to_string(hi));
     if (v.kind == GoValue::Kind::kString) {
       return GoValue::String(v.s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo)));
     }
@@ -532,7 +567,8 @@ class Executor {
   bool Equal(const GoValue& a, const GoValue& b, const Arg& fn) {
     Basic ka = BasicKind(a), kb = BasicKind(b);
     if (ka != kb) {
-      if (ka != Basic::kInvalid && kb != Basic::kInvalid) FailCall(fn, "incompatible types for comparison");
+      if (ka != Basic::kInvalid && kb != Basic::kInvalid)
+        FailCall(fn, "incompatible types for comparison");
       return false;
     }
     switch (ka) {
@@ -553,8 +589,8 @@ class Executor {
 
   int Order(const GoValue& a, const GoValue& b, const Arg& fn) {
     Basic ka = BasicKind(a), kb = BasicKind(b);
-    if (ka == Basic::kBool || ka == Basic::kOther || ka == Basic::kInvalid ||
-        kb == Basic::kBool || kb == Basic::kOther || kb == Basic::kInvalid) {
+    if (ka == Basic::kBool || ka == Basic::kOther || ka == Basic::kInvalid || kb == Basic::kBool ||
+        kb == Basic::kOther || kb == Basic::kInvalid) {
       FailCall(fn, "invalid type for comparison");
     }
     if (ka != kb) FailCall(fn, "incompatible types for comparison");

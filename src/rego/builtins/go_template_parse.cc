@@ -14,10 +14,38 @@ namespace {
 // ---- lexer (text/template/parse/lex.go) ----------------------------------------------------
 
 enum class Tok {
-  kText, kLeftDelim, kRightDelim, kSpace, kIdentifier, kField, kVariable, kDot, kNumber,
-  kString, kRawString, kChar, kBool, kNil, kPipe, kLeftParen, kRightParen, kDeclare, kAssign,
-  kComma, kBlock, kBreak, kContinue, kDefine, kElse, kEnd, kIf, kRange, kTemplate, kWith,
-  kEof, kError,
+  kText,
+  kLeftDelim,
+  kRightDelim,
+  kSpace,
+  kIdentifier,
+  kField,
+  kVariable,
+  kDot,
+  kNumber,
+  kString,
+  kRawString,
+  kChar,
+  kBool,
+  kNil,
+  kPipe,
+  kLeftParen,
+  kRightParen,
+  kDeclare,
+  kAssign,
+  kComma,
+  kBlock,
+  kBreak,
+  kContinue,
+  kDefine,
+  kElse,
+  kEnd,
+  kIf,
+  kRange,
+  kTemplate,
+  kWith,
+  kEof,
+  kError,
 };
 
 struct Token {
@@ -48,7 +76,8 @@ class Lexer {
   }
   void Error(std::string msg) { out_.push_back({Tok::kError, std::move(msg), pos_, LineAt(pos_)}); }
   int LineAt(size_t pos) const {
-    return 1 + static_cast<int>(std::count(in_.begin(), in_.begin() + static_cast<ptrdiff_t>(pos), '\n'));
+    return 1 + static_cast<int>(
+                   std::count(in_.begin(), in_.begin() + static_cast<ptrdiff_t>(pos), '\n'));
   }
   bool At(std::string_view s) const { return in_.substr(pos_).starts_with(s); }
 
@@ -204,10 +233,10 @@ class Lexer {
         LexWord();
         std::string_view word = in_.substr(start, pos_ - start);
         static const std::map<std::string_view, Tok> kKeywords = {
-            {"block", Tok::kBlock}, {"break", Tok::kBreak},       {"continue", Tok::kContinue},
-            {"define", Tok::kDefine}, {"else", Tok::kElse},       {"end", Tok::kEnd},
-            {"if", Tok::kIf},         {"range", Tok::kRange},     {"template", Tok::kTemplate},
-            {"with", Tok::kWith},     {"nil", Tok::kNil},         {"true", Tok::kBool},
+            {"block", Tok::kBlock},   {"break", Tok::kBreak}, {"continue", Tok::kContinue},
+            {"define", Tok::kDefine}, {"else", Tok::kElse},   {"end", Tok::kEnd},
+            {"if", Tok::kIf},         {"range", Tok::kRange}, {"template", Tok::kTemplate},
+            {"with", Tok::kWith},     {"nil", Tok::kNil},     {"true", Tok::kBool},
             {"false", Tok::kBool}};
         auto it = kKeywords.find(word);
         Emit(it == kKeywords.end() ? Tok::kIdentifier : it->second, start, pos_);
@@ -466,7 +495,7 @@ class Parser {
   }
 
   void ParseDefine() {
-    Next();  // {{
+    Next();          // {{
     NextNonSpace();  // define
     std::string name = ParseStringOperand("define clause");
     ExpectRightDelim("define clause");
@@ -553,7 +582,8 @@ class Parser {
       if (cmd.args[0].kind == Arg::Kind::kFunction) {
         const Token& last = toks_[pos_ - 1];
         cmd.args[0].call_pos = cmd.pos;
-        cmd.args[0].call_text = std::string(text_.substr(cmd.pos, last.pos + last.text.size() - cmd.pos));
+        cmd.args[0].call_text =
+            std::string(text_.substr(cmd.pos, last.pos + last.text.size() - cmd.pos));
       }
       // Operands are separated by spaces; anything else ends the command.
       Token after = Peek();
@@ -647,10 +677,9 @@ class Parser {
   }
 
   static bool IsFunction(const std::string& name) {
-    static const char* const kFunctions[] = {"and",   "call",   "html",    "index",  "slice",
-                                             "js",    "len",    "not",     "or",     "print",
-                                             "printf", "println", "urlquery", "eq",   "ge",
-                                             "gt",    "le",     "lt",      "ne"};
+    static const char* const kFunctions[] = {
+        "and",    "call",    "html",     "index", "slice", "js", "len", "not", "or", "print",
+        "printf", "println", "urlquery", "eq",    "ge",    "gt", "le",  "lt",  "ne"};
     return std::any_of(std::begin(kFunctions), std::end(kFunctions),
                        [&](const char* f) { return name == f; });
   }
@@ -672,10 +701,14 @@ class Parser {
       int base = 10;
       if (digits.size() > 1 && digits[0] == '0') {
         char p = static_cast<char>(std::tolower(static_cast<unsigned char>(digits[1])));
-        if (p == 'x') base = 16, digits.remove_prefix(2);
-        else if (p == 'b') base = 2, digits.remove_prefix(2);
-        else if (p == 'o') base = 8, digits.remove_prefix(2);
-        else base = 8, digits.remove_prefix(1);
+        if (p == 'x')
+          base = 16, digits.remove_prefix(2);
+        else if (p == 'b')
+          base = 2, digits.remove_prefix(2);
+        else if (p == 'o')
+          base = 8, digits.remove_prefix(2);
+        else
+          base = 8, digits.remove_prefix(1);
       }
       int64_t v = 0;
       auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
@@ -702,22 +735,43 @@ class Parser {
       ++i;
       char c = s[i];
       switch (c) {
-        case 'a': out.push_back('\a'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'v': out.push_back('\v'); break;
-        case '\\': out.push_back('\\'); break;
-        case '\'': out.push_back('\''); break;
-        case '"': out.push_back('"'); break;
+        case 'a':
+          out.push_back('\a');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'v':
+          out.push_back('\v');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '\'':
+          out.push_back('\'');
+          break;
+        case '"':
+          out.push_back('"');
+          break;
         case 'x':
         case 'u':
         case 'U': {
           int n = c == 'x' ? 2 : (c == 'u' ? 4 : 8);
           if (i + static_cast<size_t>(n) >= s.size()) Fail("invalid syntax");
-          int32_t v = static_cast<int32_t>(std::strtol(s.substr(i + 1, static_cast<size_t>(n)).c_str(), nullptr, 16));
+          int32_t v = static_cast<int32_t>(
+              std::strtol(s.substr(i + 1, static_cast<size_t>(n)).c_str(), nullptr, 16));
           if (c == 'x') {
             out.push_back(static_cast<char>(v));
           } else {
@@ -759,7 +813,8 @@ class Parser {
 
 }  // namespace
 
-Status ParseGoTemplate(std::string_view text, NodeList* root, std::map<std::string, NodeList>* defs) {
+Status ParseGoTemplate(std::string_view text, NodeList* root,
+                       std::map<std::string, NodeList>* defs) {
   std::vector<Token> tokens = Lexer(text).Run();
   if (!tokens.empty() && tokens.back().type == Tok::kError) {
     return InvalidArgument("template: template:" + std::to_string(tokens.back().line) + ": " +

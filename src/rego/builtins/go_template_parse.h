@@ -48,7 +48,7 @@ struct Pipe {
 struct Node {
   enum class Kind { kText, kAction, kIf, kRange, kWith, kTemplate, kBreak, kContinue };
   Kind kind;
-  std::string text;   // kText; kTemplate: the template's name
+  std::string text;  // kText; kTemplate: the template's name
   std::shared_ptr<Pipe> pipe;
   NodeList list, else_list;
   size_t pos = 0;
@@ -57,6 +57,7 @@ struct Node {
 
 /// Parses `text` into `*root`, with the templates it defines ({{define}}, {{block}}) in
 /// `*defs`. Errors read like Go's ("template: template:1: function \"foo\" not defined").
-Status ParseGoTemplate(std::string_view text, NodeList* root, std::map<std::string, NodeList>* defs);
+Status ParseGoTemplate(std::string_view text, NodeList* root,
+                       std::map<std::string, NodeList>* defs);
 
 }  // namespace golden::rego::go_template

@@ -39,8 +39,8 @@ BuiltinResult Reachable(BuiltinContext&, std::span<const Value> args) {
 
 // Depth-first from `root`, recording each path when it ends: at a vertex without edges, at a
 // vertex missing from the graph (which is left out), or before a cycle closes.
-void Paths(const Value& graph, const Value& root, std::vector<Value>& path, std::set<Value>& on_path,
-           std::set<Value>* out) {
+void Paths(const Value& graph, const Value& root, std::vector<Value>& path,
+           std::set<Value>& on_path, std::set<Value>* out) {
   const Value* edges = graph.Find(root);
   if (edges == nullptr) {
     out->insert(Value::Array(path));

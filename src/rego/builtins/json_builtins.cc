@@ -88,7 +88,8 @@ BuiltinResult MarshalWithOptions(BuiltinContext&, std::span<const Value> args) {
   int index = 0;
   for (const auto& e : args[1].GetObject()) {
     auto inner = [&](const Value& v) {
-      return "operand " + std::to_string(index) + " must be string but got " + std::string(v.TypeName());
+      return "operand " + std::to_string(index) + " must be string but got " +
+             std::string(v.TypeName());
     };
     if (!e.key.IsString()) {
       return OperandError(2, "failed to stringify key " + TermText(e.key) + " at index " +
@@ -165,8 +166,8 @@ Status RegisterJsonBuiltins(Registry& r) {
                                      .fn = Adapt<&Marshal>()}));
   GOLDEN_RETURN_IF_ERROR(r.Register(
       {.name = builtins::kJsonMarshalWithOptions,
-       .args = {t::Any(), t::ObjectStatic({{"pretty", t::Boolean()}, {"indent", S}, {"prefix", S}}, S,
-                                          t::Any())},
+       .args = {t::Any(), t::ObjectStatic({{"pretty", t::Boolean()}, {"indent", S}, {"prefix", S}},
+                                          S, t::Any())},
        .result = S,
        .categories = kEncodingCategory,
        .fn = &MarshalWithOptions}));

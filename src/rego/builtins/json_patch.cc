@@ -22,7 +22,8 @@ std::optional<int64_t> ToIndex(const Value& key, size_t length) {
   if (!key.IsString()) return std::nullopt;
   std::string_view s = key.GetString();
   if (s == "-") return static_cast<int64_t>(length);
-  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != s.npos) return std::nullopt;
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != s.npos)
+    return std::nullopt;
   if (s.size() > 1 && s[0] == '0') return std::nullopt;
   return std::stoll(std::string(s));
 }
@@ -72,7 +73,8 @@ std::optional<Value> Rebuild(const Value& doc, std::span<const Value> parent_pat
       auto items = doc.GetArray();
       std::optional<int64_t> i = ToIndex(key, items.size());
       if (!i || *i < 0 || *i >= static_cast<int64_t>(items.size())) return std::nullopt;
-      std::optional<Value> updated = Rebuild(items[static_cast<size_t>(*i)], parent_path.subspan(1), edit);
+      std::optional<Value> updated =
+          Rebuild(items[static_cast<size_t>(*i)], parent_path.subspan(1), edit);
       if (!updated) return std::nullopt;
       std::vector<Value> out(items.begin(), items.end());
       out[static_cast<size_t>(*i)] = std::move(*updated);
@@ -94,67 +96,72 @@ std::optional<Value> Rebuild(const Value& doc, std::span<const Value> parent_pat
 std::optional<Value> Add(const Value& doc, const Path& path, const Value& value) {
   if (path.empty()) return value;
   const Value& key = path.back();
-  return Rebuild(doc, std::span(path).first(path.size() - 1), [&](const Value& parent) -> std::optional<Value> {
-    switch (parent.kind()) {
-      case Value::Kind::kObject: {
-        std::vector<Value::Entry> entries(parent.GetObject().begin(), parent.GetObject().end());
-        entries.push_back({key, value});  // Value::Object keeps the last of a repeated key
-        return Value::Object(std::move(entries));
-      }
-      case Value::Kind::kSet: {
-        if (key != value) return std::nullopt;  // a set member is its own key
-        std::vector<Value> items(parent.GetSet().begin(), parent.GetSet().end());
-        items.push_back(value);
-        return Value::Set(std::move(items));
-      }
-      case Value::Kind::kArray: {
-        auto items = parent.GetArray();
-        std::optional<int64_t> i = ToIndex(key, items.size());
-        if (!i || *i < 0 || *i > static_cast<int64_t>(items.size())) return std::nullopt;
-        std::vector<Value> out(items.begin(), items.end());
-        out.insert(out.begin() + *i, value);
-        return Value::Array(std::move(out));
-      }
-      default:
-        return std::nullopt;
-    }
-  });
+  return Rebuild(
+      doc, std::span(path).first(path.size() - 1),
+      [&](const Value& parent) -> std::optional<Value> {
+        switch (parent.kind()) {
+          case Value::Kind::kObject: {
+            std::vector<Value::Entry> entries(parent.GetObject().begin(), parent.GetObject().end());
+            entries.push_back({key, value});  // Value::Object keeps the last of a repeated key
+            return Value::Object(std::move(entries));
+          }
+          case Value::Kind::kSet: {
+            if (key != value) return std::nullopt;  // a set member is its own key
+            std::vector<Value> items(parent.GetSet().begin(), parent.GetSet().end());
+            items.push_back(value);
+            return Value::Set(std::move(items));
+          }
+          case Value::Kind::kArray: {
+            auto items = parent.GetArray();
+            std::optional<int64_t> i = ToIndex(key, items.size());
+            if (!i || *i < 0 || *i > static_cast<int64_t>(items.size())) return std::nullopt;
+            std::vector<Value> out(items.begin(), items.end());
+            out.insert(out.begin() + *i, value);
+            return Value::Array(std::move(out));
+          }
+          default:
+            return std::nullopt;
+        }
+      });
 }
 
 // nullopt as the outer value means failure; an inner nullopt that the whole document was removed.
 std::optional<std::optional<Value>> Remove(const Value& doc, const Path& path) {
   if (path.empty()) return std::optional<Value>();
   const Value& key = path.back();
-  std::optional<Value> out = Rebuild(doc, std::span(path).first(path.size() - 1), [&](const Value& parent) -> std::optional<Value> {
-    switch (parent.kind()) {
-      case Value::Kind::kObject: {
-        if (!parent.Find(key)) return std::nullopt;
-        std::vector<Value::Entry> entries;
-        for (const auto& e : parent.GetObject()) {
-          if (e.key != key) entries.push_back(e);
-        }
-        return Value::ObjectFromSorted(std::move(entries));
-      }
-      case Value::Kind::kSet: {
-        if (!parent.Contains(key)) return std::nullopt;
-        std::vector<Value> items;
-        for (const Value& m : parent.GetSet()) {
-          if (m != key) items.push_back(m);
-        }
-        return Value::SetFromSorted(std::move(items));
-      }
-      case Value::Kind::kArray: {
-        auto items = parent.GetArray();
-        std::optional<int64_t> i = ToIndex(key, items.size());
-        if (!i || *i < 0 || *i >= static_cast<int64_t>(items.size())) return std::nullopt;
-        std::vector<Value> kept(items.begin(), items.end());
-        kept.erase(kept.begin() + *i);
-        return Value::Array(std::move(kept));
-      }
-      default:
-        return std::nullopt;
-    }
-  });
+  std::optional<Value> out =
+      Rebuild(doc, std::span(path).first(path.size() - 1),
+              [&](const Value& parent) -> std::optional<Value> {
+                switch (parent.kind()) {
+                  case Value::Kind::kObject: {
+                    if (!parent.Find(key)) return std::nullopt;
+                    std::vector<Value::Entry> entries;
+                    for (const auto& e : parent.GetObject()) {
+                      if (e.key != key) entries.push_back(e);
+                    }
+                    return Value::ObjectFromSorted(std::move(entries));
+                  }
+                  case Value::Kind::kSet: {
+                    if (!parent.Contains(key)) return std::nullopt;
+                    std::vector<Value> items;
+                    for (const Value& m : parent.GetSet()) {
+                      if (m != key) items.push_back(m);
+                    }
+                    return Value::SetFromSorted(std::move(items));
+                  }
+                  case Value::Kind::kArray: {
+                    auto items = parent.GetArray();
+                    std::optional<int64_t> i = ToIndex(key, items.size());
+                    if (!i || *i < 0 || *i >= static_cast<int64_t>(items.size()))
+                      return std::nullopt;
+                    std::vector<Value> kept(items.begin(), items.end());
+                    kept.erase(kept.begin() + *i);
+                    return Value::Array(std::move(kept));
+                  }
+                  default:
+                    return std::nullopt;
+                }
+              });
   if (!out) return std::nullopt;
   return out;
 }
@@ -230,7 +237,8 @@ BuiltinResult Patch(BuiltinContext&, std::span<const Value> args) {
 Status RegisterJsonPatchBuiltins(Registry& r) {
   return r.Register(
       {.name = builtins::kJsonPatch,
-       .args = {t::Any(), t::ArrayOf(t::ObjectStatic({{"op", t::String()}, {"path", t::Any()}}, t::Any(), t::Any()))},
+       .args = {t::Any(), t::ArrayOf(t::ObjectStatic({{"op", t::String()}, {"path", t::Any()}},
+                                                     t::Any(), t::Any()))},
        .result = t::Any(),
        .categories = {"object"},
        .fn = &Patch});

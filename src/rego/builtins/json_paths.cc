@@ -41,7 +41,8 @@ std::optional<std::vector<Value>> ParseJsonPath(const Value& path, int pos, Buil
     size_t start = 0;
     while (true) {
       size_t slash = p.find('/', start);
-      segments.push_back(Value::String(Unescape(p.substr(start, slash == p.npos ? p.npos : slash - start))));
+      segments.push_back(
+          Value::String(Unescape(p.substr(start, slash == p.npos ? p.npos : slash - start))));
       if (slash == p.npos) break;
       start = slash + 1;
     }
@@ -52,13 +53,15 @@ std::optional<std::vector<Value>> ParseJsonPath(const Value& path, int pos, Buil
     segments.assign(items.begin(), items.end());
     return segments;
   }
-  *error = OperandError(pos, "must be one of {set, array} containing string paths or array of path segments but got " +
-                                 std::string(path.TypeName()));
+  *error = OperandError(
+      pos,
+      "must be one of {set, array} containing string paths or array of path segments but got " +
+          std::string(path.TypeName()));
   return std::nullopt;
 }
 
 std::optional<std::vector<std::vector<Value>>> JsonPathsOperand(const Value& paths, int pos,
-                                                               BuiltinResult* error) {
+                                                                BuiltinResult* error) {
   std::vector<std::vector<Value>> out;
   for (const Value& p : paths.IsArray() ? paths.GetArray() : paths.GetSet()) {
     std::optional<std::vector<Value>> segments = ParseJsonPath(p, pos, error);
@@ -117,7 +120,8 @@ Value FilterByPathTree(const Value& v, const Value& tree) {
     case Value::Kind::kObject: {
       std::vector<Value::Entry> out;
       for (const auto& f : tree.GetObject()) {
-        if (const Value* sub = v.Find(f.key)) out.push_back({f.key, FilterByPathTree(*sub, f.value)});
+        if (const Value* sub = v.Find(f.key))
+          out.push_back({f.key, FilterByPathTree(*sub, f.value)});
       }
       return Value::Object(std::move(out));
     }
@@ -125,7 +129,8 @@ Value FilterByPathTree(const Value& v, const Value& tree) {
       std::vector<Value> out;
       auto items = v.GetArray();
       for (size_t i = 0; i < items.size(); ++i) {
-        if (const Value* sub = tree.Find(std::to_string(i))) out.push_back(FilterByPathTree(items[i], *sub));
+        if (const Value* sub = tree.Find(std::to_string(i)))
+          out.push_back(FilterByPathTree(items[i], *sub));
       }
       return Value::Array(std::move(out));
     }

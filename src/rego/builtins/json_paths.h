@@ -17,7 +17,7 @@ std::optional<std::vector<Value>> ParseJsonPath(const Value& path, int pos, Buil
 
 /// Every path of a set or array of paths (OPA's getJSONPaths).
 std::optional<std::vector<std::vector<Value>>> JsonPathsOperand(const Value& paths, int pos,
-                                                               BuiltinResult* error);
+                                                                BuiltinResult* error);
 
 /// The paths as a tree of objects whose leaves are null; a path that extends another one is
 /// covered by it ({"a": null} for "a" and "a/b").

@@ -34,7 +34,8 @@ std::map<std::string, std::string> ReadList(const std::string& rel) {
 
 TEST(OpaBuiltinsTest, RegistryCoversOpasBuiltins) {
   std::map<std::string, std::string> opa = ReadList("src/rego/builtins/opa_builtins.txt");
-  std::map<std::string, std::string> pending = ReadList("src/rego/builtins/opa_builtins_pending.txt");
+  std::map<std::string, std::string> pending =
+      ReadList("src/rego/builtins/opa_builtins_pending.txt");
   ASSERT_GT(opa.size(), 150u);
   Registry registry;
   ASSERT_TRUE(RegisterAllBuiltins(registry).ok());
@@ -59,7 +60,8 @@ TEST(OpaBuiltinsTest, RegistryCoversOpasBuiltins) {
 }
 
 TEST(OpaBuiltinsTest, ListsHaveNoRepeats) {
-  for (const char* rel : {"src/rego/builtins/opa_builtins.txt", "src/rego/builtins/opa_builtins_pending.txt"}) {
+  for (const char* rel :
+       {"src/rego/builtins/opa_builtins.txt", "src/rego/builtins/opa_builtins_pending.txt"}) {
     std::istringstream in(golden::testing::ReadFileOrDie(golden::testing::SourceDir() / rel));
     std::string line;
     std::set<std::string> seen;

@@ -115,7 +115,8 @@ BuiltinResult FindN(BuiltinContext& ctx, std::span<const Value> args) {
   if (!re) return error;
   std::string_view s = args[1].GetString();
   std::vector<Value> out;
-  ForEachMatch(*re, s, *n, [&](const MatchOffsets& m) { out.push_back(Value::String(Group(s, m, 0))); });
+  ForEachMatch(*re, s, *n,
+               [&](const MatchOffsets& m) { out.push_back(Value::String(Group(s, m, 0))); });
   return Value::Array(std::move(out));
 }
 
@@ -146,11 +147,13 @@ BuiltinResult Split(BuiltinContext& ctx, std::string_view pattern, std::string_v
   ForEachMatch(*re, s, -1, [&](const MatchOffsets& m) {
     end = m[0];
     if (m[1] != 0) {
-      out.push_back(Value::String(s.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin))));
+      out.push_back(
+          Value::String(s.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin))));
     }
     begin = m[1];
   });
-  if (end != static_cast<int64_t>(s.size())) out.push_back(Value::String(s.substr(static_cast<size_t>(begin))));
+  if (end != static_cast<int64_t>(s.size()))
+    out.push_back(Value::String(s.substr(static_cast<size_t>(begin))));
   return Value::Array(std::move(out));
 }
 
@@ -302,20 +305,19 @@ Status RegisterRegexBuiltins(Registry& r) {
                                      .args = {S, S, t::Number()},
                                      .result = t::ArrayOfString(),
                                      .fn = &FindN}));
-  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kRegexIsValid,
-                                     .args = {S},
-                                     .result = t::Boolean(),
-                                     // Anything that is not a valid pattern, strings or not, is false.
-                                     .check_arg_types = false,
-                                     .fn = Adapt<&IsValid>()}));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register({.name = builtins::kRegexIsValid,
+                  .args = {S},
+                  .result = t::Boolean(),
+                  // Anything that is not a valid pattern, strings or not, is false.
+                  .check_arg_types = false,
+                  .fn = Adapt<&IsValid>()}));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kRegexMatch,
                                      .args = {S, S},
                                      .result = t::Boolean(),
                                      .fn = Adapt<&Match>()}));
-  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kRegexReplace,
-                                     .args = {S, S, S},
-                                     .result = S,
-                                     .fn = Adapt<&Replace>()}));
+  GOLDEN_RETURN_IF_ERROR(r.Register(
+      {.name = builtins::kRegexReplace, .args = {S, S, S}, .result = S, .fn = Adapt<&Replace>()}));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kRegexSplit,
                                      .args = {S, S},
                                      .result = t::ArrayOfString(),

@@ -62,7 +62,8 @@ class Tokenizer {
       GOLDEN_RETURN_IF_ERROR(Next(&r, &escaped));
       GlobToken t;
       if (!escaped && (r == '*' || r == '+')) {
-        return GlobError(i_, std::string("flag '") + static_cast<char>(r) + "' must be preceded by a non-flag");
+        return GlobError(
+            i_, std::string("flag '") + static_cast<char>(r) + "' must be preceded by a non-flag");
       }
       if (!escaped && r == '.') {
         t.type = GlobToken::Type::kDot;
@@ -110,8 +111,10 @@ class Tokenizer {
         return Status::Ok();
       }
       if (!esc && c == '-') {
-        if (!have_prev) return GlobError(i_, "range character '-' must be preceded by a Unicode character");
-        if (i_ >= in_.size()) return GlobError(i_, "range character '-' must be followed by a Unicode character");
+        if (!have_prev)
+          return GlobError(i_, "range character '-' must be preceded by a Unicode character");
+        if (i_ >= in_.size())
+          return GlobError(i_, "range character '-' must be followed by a Unicode character");
         int32_t hi;
         bool hi_esc;
         GOLDEN_RETURN_IF_ERROR(Next(&hi, &hi_esc));
@@ -137,8 +140,8 @@ class Tokenizer {
 Glob Simplify(Glob tokens) {
   Glob out;
   for (GlobToken& t : tokens) {
-    if (!out.empty() && t.flag != GlobToken::Flag::kNone && out.back().flag != GlobToken::Flag::kNone &&
-        t.SameContent(out.back())) {
+    if (!out.empty() && t.flag != GlobToken::Flag::kNone &&
+        out.back().flag != GlobToken::Flag::kNone && t.SameContent(out.back())) {
       if (t.flag == GlobToken::Flag::kPlus) out.back().flag = GlobToken::Flag::kPlus;
       continue;
     }
@@ -241,14 +244,17 @@ bool NonEmpty(Glob g1, Glob g2) {
   if (l > 0) --l;
   int64_t r1 = static_cast<int64_t>(g1.size()) - 1, r2 = static_cast<int64_t>(g2.size()) - 1;
   int64_t li = static_cast<int64_t>(l);
-  for (; r1 >= 0 && r1 >= li && r2 >= 0 && r2 >= li && g1[static_cast<size_t>(r1)].flag == GlobToken::Flag::kNone &&
+  for (; r1 >= 0 && r1 >= li && r2 >= 0 && r2 >= li &&
+         g1[static_cast<size_t>(r1)].flag == GlobToken::Flag::kNone &&
          g2[static_cast<size_t>(r2)].flag == GlobToken::Flag::kNone;
        --r1, --r2) {
     if (!Match(g1[static_cast<size_t>(r1)], g2[static_cast<size_t>(r2)])) return false;
   }
   if (r1 < static_cast<int64_t>(g1.size()) - 1) ++r1, ++r2;
-  Glob a(g1.begin() + static_cast<ptrdiff_t>(std::min(l, g1.size())), g1.begin() + std::max<int64_t>(r1 + 1, li));
-  Glob b(g2.begin() + static_cast<ptrdiff_t>(std::min(l, g2.size())), g2.begin() + std::max<int64_t>(r2 + 1, li));
+  Glob a(g1.begin() + static_cast<ptrdiff_t>(std::min(l, g1.size())),
+         g1.begin() + std::max<int64_t>(r1 + 1, li));
+  Glob b(g2.begin() + static_cast<ptrdiff_t>(std::min(l, g2.size())),
+         g2.begin() + std::max<int64_t>(r2 + 1, li));
   Intersector x(a, b);
   return x.Normal(a, 0, b, 0);
 }

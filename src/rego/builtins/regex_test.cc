@@ -22,7 +22,8 @@ TEST_F(RegexTest, MatchUsesGoSyntax) {
   EXPECT_TRUE(ResultIs(CallT(b::kReMatch, {R"("^a.c$")", R"("abc")"}), "true"));
   EXPECT_TRUE(ErrorIs(CallT(b::kRegexMatch, {R"("[")", R"("x")"}),
                       "error parsing regexp: missing closing ]: `[`"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kRegexMatch, {"1", R"("x")"}), "operand 1 must be string but got number"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kRegexMatch, {"1", R"("x")"}),
+                          "operand 1 must be string but got number"));
 }
 
 TEST_F(RegexTest, IsValid) {
@@ -35,35 +36,42 @@ TEST_F(RegexTest, IsValid) {
 }
 
 TEST_F(RegexTest, FindFollowsGosIterationRules) {
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"("a*")", R"("baaab")", "-1"}), R"(["", "aaa", ""])"));  // (OPA)
+  EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"("a*")", R"("baaab")", "-1"}),
+                       R"(["", "aaa", ""])"));  // (OPA)
   EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"("")", R"("abc")", "-1"}), R"(["", "", "", ""])"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"("[oa]+")", R"("foo bar")", "1"}), R"(["oo"])"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"("x")", R"("abc")", "0"}), "[]"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexFindN, {R"(".")", R"("hé")", "-1"}), R"(["h", "é"])"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kRegexFindN, {R"(".")", R"("x")", "1.5"}),
                           "operand 3 must be integer number but got floating-point number"));
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexFindAllStringSubmatchN, {R"j("a(x*)b(y)?")j", R"("-ab-axxb-")", "-1"}),
-                       R"([["ab", "", ""], ["axxb", "xx", ""]])"));
+  EXPECT_TRUE(ResultIs(
+      CallT(b::kRegexFindAllStringSubmatchN, {R"j("a(x*)b(y)?")j", R"("-ab-axxb-")", "-1"}),
+      R"([["ab", "", ""], ["axxb", "xx", ""]])"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexFindAllStringSubmatchN, {R"j("(\\d)")j", R"("1 2 3")", "2"}),
                        R"([["1", "1"], ["2", "2"]])"));
 }
 
 TEST_F(RegexTest, Split) {
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexSplit, {R"("a*")", R"("baaac")"}), R"(["b", "c"])"));  // (OPA)
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexSplit, {R"("a*")", R"("baaac")"}), R"(["b", "c"])"));  // (OPA)
   EXPECT_TRUE(ResultIs(CallT(b::kRegexSplit, {R"("/")", R"("")"}), R"([""])"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexSplit, {R"("")", R"("abc")"}), R"(["a", "b", "c"])"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexSplit, {R"("x*")", R"("axbxc")"}), R"(["a", "b", "c"])"));
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexSplit, {R"("/")", R"("foo//bar/")"}), R"(["foo", "", "bar", ""])"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexSplit, {R"("/")", R"("foo//bar/")"}), R"(["foo", "", "bar", ""])"));
 }
 
 TEST_F(RegexTest, ReplaceExpandsLikeGo) {
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("abc")", R"("")", R"("-")"}), R"("-a-b-c-")"));  // (OPA)
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexReplace, {R"("abc")", R"("")", R"("-")"}), R"("-a-b-c-")"));  // (OPA)
   EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("aaa")", R"("a*")", R"("X")"}), R"("X")"));
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("John Smith")", R"j("(?P<first>\\w+) (?P<last>\\w+)")j",
-                                                R"("${last}, $first $$ $9 $x")"}),
-                       R"("Smith, John $  ")"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexReplace, {R"("John Smith")", R"j("(?P<first>\\w+) (?P<last>\\w+)")j",
+                                        R"("${last}, $first $$ $9 $x")"}),
+               R"("Smith, John $  ")"));
   // "$1x" names a group "1x", which does not exist.
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("abab")", R"j("(a)(b)")j", R"("$1x$2")"}), R"("bb")"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexReplace, {R"("abab")", R"j("(a)(b)")j", R"("$1x$2")"}), R"("bb")"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("foo")", R"("^[a-z]")", R"("F")"}), R"("Foo")"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexReplace, {R"("héllo")", R"("l")", R"("L")"}), R"("héLLo")"));
   EXPECT_TRUE(ErrorIs(CallT(b::kRegexReplace, {R"("foo")", R"("[")", R"("x")"}),
@@ -71,14 +79,17 @@ TEST_F(RegexTest, ReplaceExpandsLikeGo) {
 }
 
 TEST_F(RegexTest, TemplateMatch) {
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexTemplateMatch, {R"("urn:foo:{.*}")", R"("urn:foo:bar:baz")", R"("{")", R"("}")"}),
-                       "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexTemplateMatch,
-                             {R"("urn:foo.bar.com:{.*}")", R"("urn:fooXbar.com:bar:baz")", R"("{")", R"("}")"}),
-                       "false"));  // literal parts are quoted
-  EXPECT_TRUE(ResultIs(CallT(b::kRegexTemplateMatch,
-                             {R"("/users/id-<[0-9]{1,4}>/update")", R"("/users/id-123/update")", R"("<")", R"(">")"}),
+                             {R"("urn:foo:{.*}")", R"("urn:foo:bar:baz")", R"("{")", R"("}")"}),
                        "true"));
+  EXPECT_TRUE(ResultIs(
+      CallT(b::kRegexTemplateMatch,
+            {R"("urn:foo.bar.com:{.*}")", R"("urn:fooXbar.com:bar:baz")", R"("{")", R"("}")"}),
+      "false"));  // literal parts are quoted
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kRegexTemplateMatch, {R"("/users/id-<[0-9]{1,4}>/update")",
+                                              R"("/users/id-123/update")", R"("<")", R"(">")"}),
+               "true"));
   EXPECT_TRUE(ErrorIs(CallT(b::kRegexTemplateMatch, {R"("a{b")", R"("x")", R"("{")", R"("}")"}),
                       "unbalanced braces in \"a{b\""));
   EXPECT_TRUE(ErrorIs(CallT(b::kRegexTemplateMatch, {R"("a")", R"("x")", R"("{{")", R"("}")"}),
@@ -110,13 +121,15 @@ TEST_F(RegexTest, GlobsMatchAgreesWithOpasLibrary) {
   };
   for (const auto& [lhs, rhss] : non_empty) {
     for (const auto& rhs : rhss) {
-      EXPECT_TRUE(ResultIs(Call(b::kRegexGlobsMatch, {Value::String(lhs), Value::String(rhs)}), "true"))
+      EXPECT_TRUE(
+          ResultIs(Call(b::kRegexGlobsMatch, {Value::String(lhs), Value::String(rhs)}), "true"))
           << lhs << " " << rhs;
     }
   }
   for (const auto& [lhs, rhss] : empty) {
     for (const auto& rhs : rhss) {
-      EXPECT_TRUE(ResultIs(Call(b::kRegexGlobsMatch, {Value::String(lhs), Value::String(rhs)}), "false"))
+      EXPECT_TRUE(
+          ResultIs(Call(b::kRegexGlobsMatch, {Value::String(lhs), Value::String(rhs)}), "false"))
           << lhs << " " << rhs;
     }
   }
@@ -124,8 +137,9 @@ TEST_F(RegexTest, GlobsMatchAgreesWithOpasLibrary) {
   EXPECT_TRUE(ResultIs(CallT(b::kRegexGlobsMatch, {R"("a.a.")", R"(".b.b")"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexGlobsMatch, {R"("a*")", R"("b*")"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kRegexGlobsMatch, {R"("")", R"("")"}), "true"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kRegexGlobsMatch, {R"("*a")", R"("a")"}),
-                      "the input provided is invalid: pos:1:flag '*' must be preceded by a non-flag"));
+  EXPECT_TRUE(
+      ErrorIs(CallT(b::kRegexGlobsMatch, {R"("*a")", R"("a")"}),
+              "the input provided is invalid: pos:1:flag '*' must be preceded by a non-flag"));
   EXPECT_TRUE(ErrorIs(CallT(b::kRegexGlobsMatch, {R"("[ab")", R"("a")"}),
                       "the input provided is invalid: pos:3:found [ without matching ]"));
 }
@@ -135,7 +149,8 @@ TEST_F(RegexTest, GlobsMatchStaysFastOnAdversarialPatterns) {
   std::string a, c;
   for (int i = 0; i < 60; ++i) a += "a*b*";
   for (int i = 0; i < 60; ++i) c += "b*a*";
-  EXPECT_TRUE(Call(b::kRegexGlobsMatch, {Value::String(a + "x"), Value::String(c + "y")}).has_value());
+  EXPECT_TRUE(
+      Call(b::kRegexGlobsMatch, {Value::String(a + "x"), Value::String(c + "y")}).has_value());
 }
 
 }  // namespace

@@ -45,7 +45,8 @@ const char* GoErrorText(RE2::ErrorCode code) {
 }
 
 Status GoError(const char* what, std::string_view arg) {
-  return InvalidArgument("error parsing regexp: " + std::string(what) + ": `" + std::string(arg) + "`");
+  return InvalidArgument("error parsing regexp: " + std::string(what) + ": `" + std::string(arg) +
+                         "`");
 }
 
 // RE2's spelling of a Go pattern. Go accepts (?<name>...) as well as (?P<name>...); RE2 (as

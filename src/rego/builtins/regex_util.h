@@ -24,6 +24,7 @@ Status ValidateGoRegex(std::string_view pattern);
 
 /// Compiles a Go-syntax pattern for RE2, reusing the compiled form from `cache` (which may be
 /// null) under a key derived from the pattern.
-Result<std::shared_ptr<const re2::RE2>> CompileGoRegex(SharedCache* cache, std::string_view pattern);
+Result<std::shared_ptr<const re2::RE2>> CompileGoRegex(SharedCache* cache,
+                                                       std::string_view pattern);
 
 }  // namespace golden::rego

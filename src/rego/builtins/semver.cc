@@ -41,7 +41,8 @@ std::optional<int64_t> ParseInt64(std::string_view s) {
   if (s.empty() || s.find_first_not_of("0123456789") != s.npos) return std::nullopt;
   uint64_t u = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), u);
-  if (ec != std::errc() || u > (neg ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1)) return std::nullopt;
+  if (ec != std::errc() || u > (neg ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1))
+    return std::nullopt;
   return neg ? static_cast<int64_t>(0 - u) : static_cast<int64_t>(u);
 }
 
@@ -117,9 +118,11 @@ int Compare(const Version& a, const Version& b) {
 
 BuiltinResult SemverCompare(std::string_view a, std::string_view b) {
   std::optional<Version> va = Parse(a);
-  if (!va) return BuiltinResult::Error("operand 1: string " + GoQuote(a) + " is not a valid SemVer");
+  if (!va)
+    return BuiltinResult::Error("operand 1: string " + GoQuote(a) + " is not a valid SemVer");
   std::optional<Version> vb = Parse(b);
-  if (!vb) return BuiltinResult::Error("operand 2: string " + GoQuote(b) + " is not a valid SemVer");
+  if (!vb)
+    return BuiltinResult::Error("operand 2: string " + GoQuote(b) + " is not a valid SemVer");
   return Value::Int(Compare(*va, *vb));
 }
 

@@ -12,13 +12,16 @@ namespace b = builtins;
 TEST_F(SemverTest, Compare) {
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("1.0.0")", R"("1.0.1")"}), "-1"));
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("2.0.0")", R"("1.10.0")"}), "1"));
-  EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("1.0.0-alpha.1")", R"("1.0.0-alpha.beta")"}), "-1"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kSemverCompare, {R"("1.0.0-alpha.1")", R"("1.0.0-alpha.beta")"}), "-1"));
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("1.0.0-rc.10")", R"("1.0.0-rc.9")"}), "1"));
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("1.0.0-alpha")", R"("1.0.0")"}), "-1"));
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("1.0.0-alpha")", R"("1.0.0-alpha.1")"}), "-1"));
   EXPECT_TRUE(ResultIs(CallT(b::kSemverCompare, {R"("v1.2.3")", R"("1.2.3+build.7")"}), "0"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kSemverCompare, {R"("1")", R"("1.0.0")"}), "operand 1: string \"1\" is not a valid SemVer"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kSemverCompare, {R"("1.0.0")", R"("1")"}), "operand 2: string \"1\" is not a valid SemVer"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kSemverCompare, {R"("1")", R"("1.0.0")"}),
+                      "operand 1: string \"1\" is not a valid SemVer"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kSemverCompare, {R"("1.0.0")", R"("1")"}),
+                      "operand 2: string \"1\" is not a valid SemVer"));
 }
 
 TEST_F(SemverTest, IsValid) {

@@ -23,7 +23,8 @@ std::string GoYamlMessage(std::string_view message) {
       {"flow sequence without a closing bracket", "did not find expected ',' or ']'"},
       {"flow mapping without a closing brace", "did not find expected ',' or '}'"},
       {"missing comma in flow mapping", "did not find expected ',' or '}'"},
-      {"invalid nested block mapping on the same line", "mapping values are not allowed in this context"},
+      {"invalid nested block mapping on the same line",
+       "mapping values are not allowed in this context"},
       {"double-quoted scalar without closing quote", "found unexpected end of stream"},
       {"single-quoted scalar without closing quote", "found unexpected end of stream"},
   };

@@ -28,8 +28,11 @@ bool LooksLikeGoInt(std::string_view s) {
   if (s.size() > 2 && s[0] == '0') {
     char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
     std::string_view rest = s.substr(2);
-    auto all = [&](auto pred) { return !rest.empty() && std::all_of(rest.begin(), rest.end(), pred); };
-    if (p == 'x') return all([](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    auto all = [&](auto pred) {
+      return !rest.empty() && std::all_of(rest.begin(), rest.end(), pred);
+    };
+    if (p == 'x')
+      return all([](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
     if (p == 'b') return all([](char c) { return c == '0' || c == '1'; });
     if (p == 'o') return all([](char c) { return c >= '0' && c <= '7'; });
   }
@@ -111,10 +114,10 @@ bool LooksLikeBase60(std::string_view s) {
 // written without quotes.
 bool ResolvesToString(std::string_view s) {
   static const char* const kSpecial[] = {
-      "",     "~",     "null",  "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
-      "on",   "On",    "ON",    "true",  "True",  "TRUE",  "n",     "N",     "no",    "No",
-      "NO",   "off",   "Off",   "OFF",   "false", "False", "FALSE", ".nan",  ".NaN",  ".NAN",
-      ".inf", ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
+      "",     "~",    "null", "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
+      "on",   "On",   "ON",   "true",  "True",  "TRUE",  "n",     "N",     "no",    "No",
+      "NO",   "off",  "Off",  "OFF",   "false", "False", "FALSE", ".nan",  ".NaN",  ".NAN",
+      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
   for (const char* w : kSpecial) {
     if (s == w) return false;
   }
@@ -147,7 +150,9 @@ bool IsYamlPrintable(int32_t r) {
          (r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF);
 }
 
-bool IsBreak(int32_t r) { return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029; }
+bool IsBreak(int32_t r) {
+  return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029;
+}
 
 ScalarAnalysis Analyze(std::string_view s) {
   ScalarAnalysis a;
@@ -165,7 +170,9 @@ ScalarAnalysis Analyze(std::string_view s) {
     bool last = i >= s.size();
     bool followed_by_ws = last || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
     if (start == 0) {
-      if (std::string_view("#,[]{}&*!|>'\"%@`").find(static_cast<char>(r)) != std::string_view::npos && r < 0x80) {
+      if (std::string_view("#,[]{}&*!|>'\"%@`").find(static_cast<char>(r)) !=
+              std::string_view::npos &&
+          r < 0x80) {
         block_indicators = true;
       } else if ((r == '?' || r == ':' || r == '-') && followed_by_ws) {
         block_indicators = true;
@@ -193,10 +200,12 @@ ScalarAnalysis Analyze(std::string_view s) {
     preceded_by_ws = r == ' ' || r == '\t' || IsBreak(r);
   }
   a.multiline = line_breaks;
-  if (leading_space || leading_break || trailing_space || trailing_break) a.block_plain_allowed = false;
+  if (leading_space || leading_break || trailing_space || trailing_break)
+    a.block_plain_allowed = false;
   if (trailing_space) a.block_allowed = false;
   if (break_space) a.block_plain_allowed = a.single_quoted_allowed = false;
-  if (space_break || special) a.block_plain_allowed = a.single_quoted_allowed = a.block_allowed = false;
+  if (space_break || special)
+    a.block_plain_allowed = a.single_quoted_allowed = a.block_allowed = false;
   if (line_breaks) a.block_plain_allowed = false;
   if (block_indicators) a.block_plain_allowed = false;
   return a;
@@ -304,9 +313,11 @@ class Emitter {
   void Mapping(const Value& v, int indent) {
     std::vector<std::pair<std::string, const Value*>> entries;
     for (const auto& e : v.GetObject()) {
-      entries.emplace_back(e.key.IsString() ? std::string(e.key.GetString()) : ToJson(e.key), &e.value);
+      entries.emplace_back(e.key.IsString() ? std::string(e.key.GetString()) : ToJson(e.key),
+                           &e.value);
     }
-    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return KeyLess(a.first, b.first); });
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return KeyLess(a.first, b.first); });
     for (const auto& [key, value] : entries) {
       Indent(indent);
       bool simple = key.size() <= kMaxSimpleKey && !Analyze(key).multiline;
@@ -426,7 +437,8 @@ class Emitter {
     bool spaces = false;
     for (size_t i = 0; i < s.size();) {
       if (s[i] == ' ') {
-        if (breaks && !spaces && column_ > kBestWidth && i != 0 && i != s.size() - 1 && s[i + 1] != ' ') {
+        if (breaks && !spaces && column_ > kBestWidth && i != 0 && i != s.size() - 1 &&
+            s[i + 1] != ' ') {
           Write("\n");
           Indent(indent);
         } else {
@@ -455,21 +467,51 @@ class Emitter {
       if (!IsYamlPrintable(r) || r == 0xFEFF || IsBreak(r) || r == '"' || r == '\\') {
         std::string esc = "\\";
         switch (r) {
-          case 0x00: esc += '0'; break;
-          case 0x07: esc += 'a'; break;
-          case 0x08: esc += 'b'; break;
-          case 0x09: esc += 't'; break;
-          case 0x0A: esc += 'n'; break;
-          case 0x0B: esc += 'v'; break;
-          case 0x0C: esc += 'f'; break;
-          case 0x0D: esc += 'r'; break;
-          case 0x1B: esc += 'e'; break;
-          case '"': esc += '"'; break;
-          case '\\': esc += '\\'; break;
-          case 0x85: esc += 'N'; break;
-          case 0xA0: esc += '_'; break;
-          case 0x2028: esc += 'L'; break;
-          case 0x2029: esc += 'P'; break;
+          case 0x00:
+            esc += '0';
+            break;
+          case 0x07:
+            esc += 'a';
+            break;
+          case 0x08:
+            esc += 'b';
+            break;
+          case 0x09:
+            esc += 't';
+            break;
+          case 0x0A:
+            esc += 'n';
+            break;
+          case 0x0B:
+            esc += 'v';
+            break;
+          case 0x0C:
+            esc += 'f';
+            break;
+          case 0x0D:
+            esc += 'r';
+            break;
+          case 0x1B:
+            esc += 'e';
+            break;
+          case '"':
+            esc += '"';
+            break;
+          case '\\':
+            esc += '\\';
+            break;
+          case 0x85:
+            esc += 'N';
+            break;
+          case 0xA0:
+            esc += '_';
+            break;
+          case 0x2028:
+            esc += 'L';
+            break;
+          case 0x2029:
+            esc += 'P';
+            break;
           default: {
             int digits = r <= 0xFF ? 2 : (r <= 0xFFFF ? 4 : 8);
             esc += r <= 0xFF ? 'x' : (r <= 0xFFFF ? 'u' : 'U');
