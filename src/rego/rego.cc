@@ -4,6 +4,7 @@
 #include "rego/rego.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <random>
 
@@ -172,8 +173,23 @@ CompileResult Engine::Compile() {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
-  if (!compile::CompileModules(impl->arena, registry, std::move(modules), &impl->modules,
-                               &errors)) {
+  bool ok = compile::CompileModules(impl->arena, registry, modules, &impl->modules, &errors);
+  if (std::getenv("GOLDEN_DUMP_AST") != nullptr) {  // TEMP debugging
+    for (Module* m : modules) {
+      for (Rule* r : m->rules) {
+        for (Rule* x = r; x; x = x->else_rule) {
+          std::string h;
+          for (Term* t : x->head.ref) h += TermToString(t) + "/";
+          if (x->head.key) h += " key=" + TermToString(x->head.key);
+          if (x->head.value) h += " value=" + TermToString(x->head.value);
+          std::fprintf(stderr, "RULE %s {\n", h.c_str());
+          for (Expr* e : x->body) std::fprintf(stderr, "  %s\n", ExprToString(e).c_str());
+          std::fprintf(stderr, "}\n");
+        }
+      }
+    }
+  }
+  if (!ok) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
@@ -301,6 +317,7 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
       r.expressions.push_back({std::move(v), e.text, q.expression_locations[i]});
     }
     for (const auto& [name, slot] : q.query.outputs) {
+      if (!r.bindings.empty() && r.bindings.back().first == name) continue;
       if (const Value* v = Evaluator::SlotValue(frame, slot)) r.bindings.emplace_back(name, *v);
     }
     out.results.push_back(std::move(r));
