@@ -106,7 +106,8 @@ std::string Diagnostic::ToString() const {
 }
 
 std::string EvalError::ToString() const {
-  std::string prefix = LocationPrefix(where);
+  // OPA's ast.Location.String(): the file and row, else the source text, else row:col.
+  std::string prefix = where.file.empty() && !text.empty() ? text : LocationPrefix(where);
   std::string msg = code + ": " + message;
   if (!prefix.empty()) msg = prefix + ": " + msg;
   return msg;
@@ -250,7 +251,7 @@ EvalResult CompiledPolicy::Eval(std::string_view query, const std::optional<Valu
   if (auto* diags = std::get_if<std::vector<Diagnostic>>(&prepared)) {
     EvalResult r;
     const Diagnostic& d = diags->front();
-    r.error = EvalError{d.code, d.message, d.where};
+    r.error = EvalError{d.code, d.message, d.where, {}};
     return r;
   }
   return std::get<PreparedQuery>(prepared).Eval(input, options);
@@ -329,7 +330,10 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
     err.message = std::move(failure->message);
     if (failure->has_span) {
       const SourceSet& sources = q.arena.sources();
-      if (sources.Has(failure->span.source)) err.where = sources.Locate(failure->span);
+      if (sources.Has(failure->span.source)) {
+        err.where = sources.Locate(failure->span);
+        err.text = std::string(sources.Text(failure->span));
+      }
     }
     out.error = std::move(err);
   }
