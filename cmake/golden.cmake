@@ -2,6 +2,11 @@
 
 add_library(golden_options INTERFACE)
 target_compile_options(golden_options INTERFACE -Wall -Wextra -Wpedantic -Werror)
+# GCC 12 at -O2/-O3 reports -Wrestrict on std::string concatenation inside libstdc++ (GCC bug
+# 105651), which breaks -Werror release builds; the warning is off for GCC only.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(golden_options INTERFACE -Wno-restrict)
+endif()
 target_include_directories(golden_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
 if(GOLDEN_SANITIZE)
   target_compile_options(golden_options INTERFACE
