@@ -13,15 +13,20 @@ Status RegisterGlobBuiltins(Registry& registry);
 Status RegisterGraphBuiltins(Registry& registry);
 Status RegisterJsonBuiltins(Registry& registry);
 Status RegisterJsonPatchBuiltins(Registry& registry);
+Status RegisterNumberBuiltins(Registry& registry);
 Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterOperatorBuiltins(Registry& registry);
+Status RegisterPrintBuiltins(Registry& registry);
 Status RegisterRegexBuiltins(Registry& registry);
 Status RegisterRegexGlobsBuiltins(Registry& registry);
+Status RegisterRegoBuiltins(Registry& registry);
 Status RegisterSemverBuiltins(Registry& registry);
 Status RegisterSetBuiltins(Registry& registry);
 Status RegisterStringBuiltins(Registry& registry);
 Status RegisterStringFormatBuiltins(Registry& registry);
 Status RegisterTypeBuiltins(Registry& registry);
 Status RegisterUnitsBuiltins(Registry& registry);
+Status RegisterWalkBuiltins(Registry& registry);
 Status RegisterYamlBuiltins(Registry& registry);
 
 Status RegisterAllBuiltins(Registry& registry) {
@@ -34,15 +39,20 @@ Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterGraphBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJsonBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJsonPatchBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterNumberBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterOperatorBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterPrintBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterRegexBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterRegexGlobsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterRegoBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterSemverBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterUnitsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterWalkBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterYamlBuiltins(registry));
   return Status::Ok();
 }
