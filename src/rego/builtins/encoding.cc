@@ -4,6 +4,7 @@
 #include <array>
 
 #include "rego/builtins/go_fmt.h"
+#include "rego/builtins/go_strconv.h"
 #include "rego/builtins/names.h"
 #include "rego/builtins/operands.h"
 #include "rego/builtins/unicode.h"
@@ -183,24 +184,6 @@ BuiltinResult HexDecode(std::string_view s) {
   return Value::String(std::move(out));
 }
 
-// Go's url.QueryEscape.
-std::string QueryEscape(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(ch);
-    } else if (c == ' ') {
-      out.push_back('+');
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 // Go's url.QueryUnescape: %XX escapes and '+' for space; a malformed escape is an error
 // naming it ("invalid URL escape \"%zz\"").
@@ -253,7 +236,7 @@ BuiltinResult UrlQueryEncodeObject(BuiltinContext&, std::span<const Value> args)
   for (const auto& [key, vals] : values) {
     for (std::string_view v : vals) {
       if (!out.empty()) out.push_back('&');
-      out += QueryEscape(key) + "=" + QueryEscape(v);
+      out += GoQueryEscape(key) + "=" + GoQueryEscape(v);
     }
   }
   return Value::String(std::move(out));
@@ -330,7 +313,7 @@ Status RegisterEncodingBuiltins(Registry& r) {
       r.Register(StringToString(builtins::kUrlQueryDecodeObject, t::ObjectOf(S, t::ArrayOfString()),
                                 Adapt<&UrlQueryDecodeObject>())));
   GOLDEN_RETURN_IF_ERROR(
-      r.Register(StringToString(builtins::kUrlQueryEncode, S, Adapt<&QueryEscape>())));
+      r.Register(StringToString(builtins::kUrlQueryEncode, S, Adapt<&GoQueryEscape>())));
   return r.Register({.name = builtins::kUrlQueryEncodeObject,
                      .args = {t::ObjectOf(S, t::AnyOf({S, t::ArrayOfString(), t::SetOfString()}))},
                      .result = S,

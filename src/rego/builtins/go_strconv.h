@@ -23,4 +23,7 @@ std::string GoFormatFloat(double v, char fmt, int prec);
 /// Go's strconv.CanBackquote: `s` can be written as a raw `...` literal.
 bool GoCanBackquote(std::string_view s);
 
+// Go's url.QueryEscape: unreserved ASCII bytes kept, space as '+', the rest %XX.
+std::string GoQueryEscape(std::string_view s);
+
 }  // namespace golden::rego

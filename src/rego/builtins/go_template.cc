@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "rego/builtins/go_strconv.h"
 #include "rego/builtins/go_template_parse.h"
 #include "rego/builtins/unicode.h"
 
@@ -155,23 +156,6 @@ std::string JsEscape(std::string_view s) {
   return out;
 }
 
-std::string QueryEscape(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(ch);
-    } else if (c == ' ') {
-      out.push_back('+');
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 class Executor {
  public:
@@ -479,7 +463,7 @@ class Executor {
     }
     if (name == "html") return GoValue::String(HtmlEscape(GoSprint(args)));
     if (name == "js") return GoValue::String(JsEscape(GoSprint(args)));
-    if (name == "urlquery") return GoValue::String(QueryEscape(GoSprint(args)));
+    if (name == "urlquery") return GoValue::String(GoQueryEscape(GoSprint(args)));
     if (name == "call") {
       if (args.empty()) want(1);
       FailCall(fn, "non-function of type " + std::string(args[0].TypeName()));

@@ -24,9 +24,10 @@ std::map<std::string, std::string> ReadList(const std::string& rel) {
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream words(line);
-    std::string name, rest;
+    std::string name;
+    std::string rest;
     words >> name;
-    std::getline(words, rest);
+    words >> rest;
     out[name] = rest;
   }
   return out;

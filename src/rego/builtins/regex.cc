@@ -107,7 +107,10 @@ bool IsValid(const Value& pattern) {
   return pattern.IsString() && ValidateGoRegex(pattern.GetString()).ok();
 }
 
-BuiltinResult FindN(BuiltinContext& ctx, std::span<const Value> args) {
+// regex.find_n and regex.find_all_string_submatch_n: up to n matches of args[0] in args[1],
+// each as `shape` makes it from the match's offsets.
+template <typename Shape>
+BuiltinResult FindMatches(BuiltinContext& ctx, std::span<const Value> args, Shape shape) {
   BuiltinResult error = BuiltinResult::Undefined();
   std::optional<int64_t> n = IntOperand(args[2], 3, &error);
   if (!n) return error;
@@ -115,25 +118,22 @@ BuiltinResult FindN(BuiltinContext& ctx, std::span<const Value> args) {
   if (!re) return error;
   std::string_view s = args[1].GetString();
   std::vector<Value> out;
-  ForEachMatch(*re, s, *n,
-               [&](const MatchOffsets& m) { out.push_back(Value::String(Group(s, m, 0))); });
+  ForEachMatch(*re, s, *n, [&](const MatchOffsets& m) { out.push_back(shape(s, m)); });
   return Value::Array(std::move(out));
 }
 
+BuiltinResult FindN(BuiltinContext& ctx, std::span<const Value> args) {
+  return FindMatches(ctx, args, [](std::string_view s, const MatchOffsets& m) {
+    return Value::String(Group(s, m, 0));
+  });
+}
+
 BuiltinResult FindAllStringSubmatchN(BuiltinContext& ctx, std::span<const Value> args) {
-  BuiltinResult error = BuiltinResult::Undefined();
-  std::optional<int64_t> n = IntOperand(args[2], 3, &error);
-  if (!n) return error;
-  std::shared_ptr<const RE2> re = Compile(ctx, args[0].GetString(), &error);
-  if (!re) return error;
-  std::string_view s = args[1].GetString();
-  std::vector<Value> out;
-  ForEachMatch(*re, s, *n, [&](const MatchOffsets& m) {
+  return FindMatches(ctx, args, [](std::string_view s, const MatchOffsets& m) {
     std::vector<Value> groups;
     for (size_t g = 0; g < m.size() / 2; ++g) groups.push_back(Value::String(Group(s, m, g)));
-    out.push_back(Value::Array(std::move(groups)));
+    return Value::Array(std::move(groups));
   });
-  return Value::Array(std::move(out));
 }
 
 // Go's Regexp.Split(s, -1).

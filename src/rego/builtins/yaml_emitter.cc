@@ -397,10 +397,10 @@ class Emitter {
     bool breaks = !simple_key;
     switch (style) {
       case Style::kPlain:
-        Plain(s, indent, breaks);
+        PlainOrSingle(s, indent, breaks, /*quoted=*/false);
         return;
       case Style::kSingle:
-        Single(s, indent, breaks);
+        PlainOrSingle(s, indent, breaks, /*quoted=*/true);
         return;
       case Style::kDouble:
         Double(s, indent, breaks);
@@ -411,11 +411,16 @@ class Emitter {
     }
   }
 
-  void Plain(std::string_view s, int indent, bool breaks) {
+  // libyaml's plain and single-quoted writers: a single space past the line width becomes a
+  // line break (a plain scalar may break before its last character, a quoted one may not).
+  void PlainOrSingle(std::string_view s, int indent, bool breaks, bool quoted) {
+    if (quoted) Write("'");
     bool spaces = false;
     for (size_t i = 0; i < s.size();) {
       if (s[i] == ' ') {
-        if (breaks && !spaces && column_ > kBestWidth && (i + 1 >= s.size() || s[i + 1] != ' ')) {
+        bool inner = !quoted || (i != 0 && i != s.size() - 1);
+        if (breaks && !spaces && column_ > kBestWidth && inner &&
+            (i + 1 >= s.size() || s[i + 1] != ' ')) {
           Write("\n");
           Indent(indent);
         } else {
@@ -425,36 +430,13 @@ class Emitter {
         spaces = true;
         continue;
       }
+      if (quoted && s[i] == '\'') Write("'");
       size_t start = i;
       unicode::DecodeRune(s, &i);
       Write(s.substr(start, i - start));
       spaces = false;
     }
-  }
-
-  void Single(std::string_view s, int indent, bool breaks) {
-    Write("'");
-    bool spaces = false;
-    for (size_t i = 0; i < s.size();) {
-      if (s[i] == ' ') {
-        if (breaks && !spaces && column_ > kBestWidth && i != 0 && i != s.size() - 1 &&
-            s[i + 1] != ' ') {
-          Write("\n");
-          Indent(indent);
-        } else {
-          Write(" ");
-        }
-        ++i;
-        spaces = true;
-        continue;
-      }
-      if (s[i] == '\'') Write("'");
-      size_t start = i;
-      unicode::DecodeRune(s, &i);
-      Write(s.substr(start, i - start));
-      spaces = false;
-    }
-    Write("'");
+    if (quoted) Write("'");
   }
 
   void Double(std::string_view s, int indent, bool breaks) {
