@@ -8,6 +8,12 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   target_compile_options(golden_options INTERFACE -Wno-restrict)
 endif()
 target_include_directories(golden_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
+if(GOLDEN_BUILD_FUZZ)
+  # Coverage instrumentation and AddressSanitizer for everything the fuzz targets link.
+  target_compile_options(golden_options INTERFACE -fsanitize=fuzzer-no-link,address
+                         -fno-omit-frame-pointer)
+  target_link_options(golden_options INTERFACE -fsanitize=address)
+endif()
 if(GOLDEN_SANITIZE)
   target_compile_options(golden_options INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
