@@ -4,7 +4,6 @@
 #include "rego/rego.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <random>
 
@@ -175,21 +174,6 @@ CompileResult Engine::Compile() {
     return result;
   }
   bool ok = compile::CompileModules(impl->arena, registry, modules, &impl->modules, &errors);
-  if (std::getenv("GOLDEN_DUMP_AST") != nullptr) {  // TEMP debugging
-    for (Module* m : modules) {
-      for (Rule* r : m->rules) {
-        for (Rule* x = r; x; x = x->else_rule) {
-          std::string h;
-          for (Term* t : x->head.ref) h += TermToString(t) + "/";
-          if (x->head.key) h += " key=" + TermToString(x->head.key);
-          if (x->head.value) h += " value=" + TermToString(x->head.value);
-          std::fprintf(stderr, "RULE %s {\n", h.c_str());
-          for (Expr* e : x->body) std::fprintf(stderr, "  %s\n", ExprToString(e).c_str());
-          std::fprintf(stderr, "}\n");
-        }
-      }
-    }
-  }
   if (!ok) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
