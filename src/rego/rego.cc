@@ -266,10 +266,6 @@ std::vector<CompiledPolicy::RuleInfo> CompiledPolicy::Rules() const {
   return out;
 }
 
-BuiltinResult CompiledPolicy::ParseModuleJson(std::string_view, std::string_view) const {
-  return BuiltinResult::Error("not supported");
-}
-
 // ---- PreparedQuery ----
 
 EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
