@@ -39,7 +39,7 @@ test-asan: test-deps asan
 	ctest --preset asan -j $(JOBS)
 
 bench: build
-	@echo "see bench/README.md"
+	build/release/bench/rego_bench
 
 FUZZ_TARGETS := rego_parser json yaml
 FUZZ_SECONDS ?= 60
