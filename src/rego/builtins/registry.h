@@ -97,21 +97,23 @@ struct BuiltinContext {
 using BuiltinFn = BuiltinResult (*)(BuiltinContext& ctx, std::span<const Value> args);
 
 /// A builtin declared as data: OPA's name, typed signature, categories and flags.
+/// Every member has a default, so descriptors are written with designated initializers
+/// naming only what differs (GCC's -Wmissing-field-initializers accepts that).
 struct Descriptor {
   std::string name;
   /// Infix operator, for the builtins OPA also spells as operators ("+", "==", "in", ...).
-  std::string infix;
-  std::vector<TypePtr> args;
+  std::string infix{};
+  std::vector<TypePtr> args{};
   /// nullptr for builtins with no result (print, trace's boolean is declared).
-  TypePtr result;
+  TypePtr result{};
   /// print takes any number of arguments.
   bool variadic = false;
   /// The result is a list of alternatives to iterate (walk).
   bool relation = false;
   bool nondeterministic = false;
   bool deprecated = false;
-  std::vector<std::string> categories;
-  std::string description;
+  std::vector<std::string> categories{};
+  std::string description{};
   /// Check every argument against `args` before calling `fn`, with OPA's operand messages.
   bool check_arg_types = true;
   /// nullptr when the evaluator implements the builtin itself (print, rego.metadata.*).
