@@ -1,11 +1,12 @@
 #include "rego/builtins/registry.h"
+#include "rego/builtins/time.h"
 
 namespace golden::rego {
 
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
 // Keep this list sorted.
 Status RegisterAllBuiltins(Registry& registry) {
-  (void)registry;
+  GOLDEN_RETURN_IF_ERROR(RegisterTimeBuiltins(registry));
   return Status::Ok();
 }
 
