@@ -1,3 +1,4 @@
+#include "rego/builtins/net.h"
 #include "rego/builtins/registry.h"
 #include "rego/builtins/time.h"
 
@@ -6,6 +7,8 @@ namespace golden::rego {
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
 // Keep this list sorted.
 Status RegisterAllBuiltins(Registry& registry) {
+  GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterNetLookupBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTimeBuiltins(registry));
   return Status::Ok();
 }
