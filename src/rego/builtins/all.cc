@@ -1,15 +1,20 @@
+#include "rego/builtins/crypto.h"
 #include "rego/builtins/net.h"
 #include "rego/builtins/registry.h"
 #include "rego/builtins/time.h"
+#include "rego/builtins/uuid.h"
 
 namespace golden::rego {
 
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
 // Keep this list sorted.
 Status RegisterAllBuiltins(Registry& registry) {
+  GOLDEN_RETURN_IF_ERROR(RegisterCryptoHashBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetLookupBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterRandBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTimeBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterUuidBuiltins(registry));
   return Status::Ok();
 }
 

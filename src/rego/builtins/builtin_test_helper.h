@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,11 @@
 #include "rego/builtins/registry.h"
 #include "value/json.h"
 #include "value/value.h"
+
+namespace golden {
+/// Prints values as JSON in test failure messages.
+inline void PrintTo(const Value& v, std::ostream* os) { *os << ToJson(v); }
+}  // namespace golden
 
 namespace golden::rego::testing {
 
