@@ -10,6 +10,7 @@ namespace golden::rego {
 // Keep this list sorted.
 Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoHashBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterCryptoX509Builtins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetLookupBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterRandBuiltins(registry));
