@@ -1,4 +1,5 @@
 #include "rego/builtins/crypto.h"
+#include "rego/builtins/jwt.h"
 #include "rego/builtins/net.h"
 #include "rego/builtins/registry.h"
 #include "rego/builtins/time.h"
@@ -11,6 +12,8 @@ namespace golden::rego {
 Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoHashBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoX509Builtins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterJwtBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterJwtSignBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetLookupBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterRandBuiltins(registry));
