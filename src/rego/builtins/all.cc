@@ -1,17 +1,37 @@
-#include "rego/builtins/crypto.h"
-#include "rego/builtins/jwt.h"
-#include "rego/builtins/net.h"
-#include "rego/builtins/providers.h"
 #include "rego/builtins/registry.h"
-#include "rego/builtins/runtime.h"
-#include "rego/builtins/time.h"
-#include "rego/builtins/uuid.h"
 
 namespace golden::rego {
 
 // Each OPA namespace lives in its own file and contributes one Register*Builtins function.
-// Keep this list sorted.
+// Keep both lists sorted.
+Status RegisterAggregateBuiltins(Registry& registry);
+Status RegisterArrayBuiltins(Registry& registry);
+Status RegisterBitsBuiltins(Registry& registry);
+Status RegisterCastBuiltins(Registry& registry);
+Status RegisterCryptoHashBuiltins(Registry& registry);
+Status RegisterCryptoX509Builtins(Registry& registry);
+Status RegisterHttpBuiltins(Registry& registry);
+Status RegisterJwtBuiltins(Registry& registry);
+Status RegisterJwtSignBuiltins(Registry& registry);
+Status RegisterNetCidrBuiltins(Registry& registry);
+Status RegisterNetLookupBuiltins(Registry& registry);
+Status RegisterObjectBuiltins(Registry& registry);
+Status RegisterOpaBuiltins(Registry& registry);
+Status RegisterProvidersBuiltins(Registry& registry);
+Status RegisterRandBuiltins(Registry& registry);
+Status RegisterSetBuiltins(Registry& registry);
+Status RegisterStringBuiltins(Registry& registry);
+Status RegisterStringFormatBuiltins(Registry& registry);
+Status RegisterTimeBuiltins(Registry& registry);
+Status RegisterTypeBuiltins(Registry& registry);
+Status RegisterUnitsBuiltins(Registry& registry);
+Status RegisterUuidBuiltins(Registry& registry);
+
 Status RegisterAllBuiltins(Registry& registry) {
+  GOLDEN_RETURN_IF_ERROR(RegisterAggregateBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterArrayBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterBitsBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterCastBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoHashBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoX509Builtins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterHttpBuiltins(registry));
@@ -19,10 +39,16 @@ Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterJwtSignBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetLookupBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterObjectBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterOpaBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterProvidersBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterRandBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterSetBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterStringFormatBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterTimeBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterTypeBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterUnitsBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterUuidBuiltins(registry));
   return Status::Ok();
 }

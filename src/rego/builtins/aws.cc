@@ -11,7 +11,7 @@
 #include "rego/builtins/go_url.h"
 #include "rego/builtins/operands.h"
 #include "rego/builtins/providers.h"
-#include "rego/builtins/rego_text.h"
+#include "rego/builtins/term_text.h"
 #include "value/json.h"
 
 namespace golden::rego {
@@ -60,15 +60,15 @@ std::optional<BuiltinResult> CheckRequest(const Value& req) {
     if (!allowed) invalid.push_back(e.key);
   }
   if (!invalid.empty()) {
-    return operands::Error(1, "invalid request parameters(s): " +
-                                  RegoText(Value::Set(std::move(invalid))));
+    return OperandError(1, "invalid request parameters(s): " +
+                                  TermText(Value::Set(std::move(invalid))));
   }
   for (std::string_view k : {"method", "url"}) {
     if (req.Find(k) == nullptr) missing.push_back(Value::String(k));
   }
   if (!missing.empty()) {
-    return operands::Error(1, "missing required request parameters(s): " +
-                                  RegoText(Value::Set(std::move(missing))));
+    return OperandError(1, "missing required request parameters(s): " +
+                                  TermText(Value::Set(std::move(missing))));
   }
   return std::nullopt;
 }
@@ -87,12 +87,12 @@ BuiltinResult SignReq(BuiltinContext&, std::span<const Value> args) {
     }
   }
   if (!missing.empty()) {
-    return operands::Error(2, "missing required AWS config parameters(s): " +
-                                  RegoText(Value::Set(std::move(missing))));
+    return OperandError(2, "missing required AWS config parameters(s): " +
+                                  TermText(Value::Set(std::move(missing))));
   }
   if (!invalid.empty()) {
-    return operands::Error(2, "invalid values for required AWS config parameters(s): " +
-                                  RegoText(Value::Set(std::move(invalid))));
+    return OperandError(2, "invalid values for required AWS config parameters(s): " +
+                                  TermText(Value::Set(std::move(invalid))));
   }
   const std::string service = StringOr(config.Find("aws_service"));
   const std::string access_key = StringOr(config.Find("aws_access_key"));
@@ -102,14 +102,14 @@ BuiltinResult SignReq(BuiltinContext&, std::span<const Value> args) {
 
   const Value& ts = args[2];
   if (!ts.GetNumber().IsSmallInt()) {
-    return operands::Error(3, "could not convert time_ns value into a unix timestamp");
+    return OperandError(3, "could not convert time_ns value into a unix timestamp");
   }
   const int64_t time_ns = ts.GetNumber().small_int();
 
   if (auto err = CheckRequest(req)) return *err;
   Value headers = Value::EmptyObject();
   if (const Value* h = req.Find("headers")) {
-    if (!h->IsObject()) return operands::TypeError(0, *h, "object");
+    if (!h->IsObject()) return OperandTypeError(0, *h, {"object"});
     headers = *h;
   }
   std::vector<Value> bad_params;
@@ -118,8 +118,8 @@ BuiltinResult SignReq(BuiltinContext&, std::span<const Value> args) {
   if (!url_value->IsString()) bad_params.push_back(Value::String("url"));
   if (!method_value->IsString()) bad_params.push_back(Value::String("method"));
   if (!bad_params.empty()) {
-    return operands::Error(1, "invalid values for required request parameters(s): " +
-                                  RegoText(Value::Set(std::move(bad_params))));
+    return OperandError(1, "invalid values for required request parameters(s): " +
+                                  TermText(Value::Set(std::move(bad_params))));
   }
   auto url = gourl::Parse(url_value->GetString());
   if (!url.ok()) return BuiltinResult::Error(url.status().message());
@@ -138,7 +138,7 @@ BuiltinResult SignReq(BuiltinContext&, std::span<const Value> args) {
   bool disable_payload_signing = false;
   if (const Value* d = config.Find("disable_payload_signing")) {
     if (!d->IsBool()) {
-      return operands::Error(2, "invalid value for 'disable_payload_signing' in AWS config");
+      return OperandError(2, "invalid value for 'disable_payload_signing' in AWS config");
     }
     disable_payload_signing = d->GetBool();
   }

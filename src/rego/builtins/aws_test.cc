@@ -3,7 +3,7 @@
 #include "rego/builtins/builtin_test_helper.h"
 #include "rego/builtins/go_url.h"
 #include "rego/builtins/providers.h"
-#include "rego/builtins/rego_text.h"
+#include "rego/builtins/term_text.h"
 #include "rego/builtins/runtime.h"
 
 namespace golden::rego {
@@ -102,9 +102,9 @@ TEST_F(AwsSignReq, ErrorsAsOpaWordsThem) {
 }
 
 TEST(RegoText, PrintsTermsAsOpa) {
-  EXPECT_EQ(RegoText(Value::Set({S("url"), S("method")})), R"({"method", "url"})");
-  EXPECT_EQ(RegoText(Value::EmptySet()), "set()");
-  EXPECT_EQ(RegoText(J(R"({"a": [1, null, true]})")), R"({"a": [1, null, true]})");
+  EXPECT_EQ(TermText(Value::Set({S("url"), S("method")})), R"({"method", "url"})");
+  EXPECT_EQ(TermText(Value::EmptySet()), "set()");
+  EXPECT_EQ(TermText(J(R"({"a": [1, null, true]})")), R"({"a": [1, null, true]})");
 }
 
 TEST(GoUrl, ParsesAndEscapesLikeGo) {

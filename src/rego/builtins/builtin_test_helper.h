@@ -5,28 +5,19 @@
 
 #include <gtest/gtest.h>
 
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "rego/builtins/builtin_test_util.h"
 #include "rego/builtins/registry.h"
 #include "value/json.h"
 #include "value/value.h"
 
-namespace golden {
-/// Prints values as JSON in test failure messages.
-inline void PrintTo(const Value& v, std::ostream* os) { *os << ToJson(v); }
-}  // namespace golden
-
 namespace golden::rego::testing {
 
-/// A value from JSON text (fails the test on malformed JSON).
-inline Value J(std::string_view json) {
-  auto v = ParseJson(json);
-  EXPECT_TRUE(v.ok()) << v.status().message() << " in " << json;
-  return v.ok() ? *v : Value();
-}
+/// A value from JSON (or any Rego term literal: sets, non-string keys).
+inline Value J(std::string_view text) { return T(text); }
 
 inline Value S(std::string_view s) { return Value::String(s); }
 

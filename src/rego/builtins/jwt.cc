@@ -15,6 +15,7 @@
 #include "rego/builtins/jws.h"
 #include "rego/builtins/operands.h"
 #include "rego/builtins/pem.h"
+#include "rego/builtins/term_text.h"
 #include "rego/builtins/x509_cert.h"
 #include "value/json.h"
 
@@ -34,7 +35,7 @@ struct Token {
 };
 
 std::optional<BuiltinResult> SplitToken(const Value& v, Token* out) {
-  if (!v.IsString()) return operands::TypeError(1, v, "string");
+  if (!v.IsString()) return OperandTypeError(1, v, {"string"});
   std::string_view s = v.GetString();
   if (s.find('.') == std::string_view::npos) return Fail("encoded JWT had no period separators");
   size_t first = s.find('.');
@@ -247,6 +248,9 @@ Result<double> TimeFromValue(const Value& v) {
 Result<Constraints> ParseConstraints(const Value& obj, int64_t now_ns) {
   Constraints c;
   for (const auto& e : obj.GetObject()) {
+    if (!e.key.IsString()) {
+      return InvalidArgument("unknown token validation constraint: " + TermText(e.key));
+    }
     std::string_view name = e.key.GetString();
     auto str = [&](std::string* where) -> Status {
       if (!e.value.IsString()) return InvalidArgument(std::string(name) + " constraint: must be a string");

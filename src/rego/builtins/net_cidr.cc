@@ -47,11 +47,11 @@ ip::Bytes LastIp(const ip::Network& net) {
 
 // net.cidr_contains(cidr, cidr_or_ip), shared with cidr_overlap and cidr_contains_matches.
 BuiltinResult ContainsImpl(const Value& a, const Value& b) {
-  if (!a.IsString()) return operands::TypeError(1, a, "string");
+  if (!a.IsString()) return OperandTypeError(1, a, {"string"});
   auto net_a = ip::ParseCidr(a.GetString());
   if (!net_a) return InvalidCidr(a.GetString());
   // OPA reports the second operand's type as operand 1 too.
-  if (!b.IsString()) return operands::TypeError(1, b, "string");
+  if (!b.IsString()) return OperandTypeError(1, b, {"string"});
   if (auto addr = ip::ParseIp(b.GetString())) return Value::Bool(ip::Contains(*net_a, *addr));
   auto net_b = ip::ParseCidr(b.GetString());
   if (!net_b) {

@@ -12,9 +12,9 @@ namespace {
 constexpr char kRandIntn[] = "rand.intn";
 
 BuiltinResult Intn(BuiltinContext& ctx, std::span<const Value> args) {
-  std::optional<BuiltinResult> err;
-  auto n = operands::Int(args[1], 2, &err);
-  if (!n) return *err;
+  BuiltinResult err = BuiltinResult::Undefined();
+  auto n = IntOperand(args[1], 2, &err);
+  if (!n) return err;
   if (*n == 0) return Value::Int(0);
   const uint64_t bound = *n < 0 ? 0 - static_cast<uint64_t>(*n) : static_cast<uint64_t>(*n);
   // OPA keys its per-query cache on "<str>-<abs(n)>".

@@ -121,23 +121,23 @@ std::optional<BuiltinResult> ToTzTime(BuiltinContext& ctx, const Value& a, TzTim
   gotime::ZonePtr zone = tz::Zone::Utc();
   if (a.IsArray()) {
     auto items = a.GetArray();
-    if (items.empty()) return operands::TypeError(1, a, kTzOperand);
-    if (!items[0].IsNumber()) return operands::TypeError(1, items[0], "number");
+    if (items.empty()) return OperandTypeError(1, a, {kTzOperand});
+    if (!items[0].IsNumber()) return OperandTypeError(1, items[0], {"number"});
     ns_value = items[0];
     if (items.size() > 1) {
-      if (!items[1].IsString()) return operands::TypeError(1, items[1], "string");
+      if (!items[1].IsString()) return OperandTypeError(1, items[1], {"string"});
       auto z = LoadTimeZone(ctx, items[1].GetString());
       if (!z.ok()) return BuiltinResult::Error(z.status().message());
       zone = *z;
     }
     if (items.size() > 2) {
-      if (!items[2].IsString()) return operands::TypeError(1, items[2], "string");
+      if (!items[2].IsString()) return OperandTypeError(1, items[2], {"string"});
       out->layout = std::string(items[2].GetString());
     }
   } else if (a.IsNumber()) {
     ns_value = a;
   } else {
-    return operands::TypeError(1, a, kTzOperand);
+    return OperandTypeError(1, a, {kTzOperand});
   }
   // OPA converts through a big.Float and requires an exact int64.
   auto ns = ns_value.AsInt64();
@@ -199,13 +199,13 @@ BuiltinResult Weekday(BuiltinContext& ctx, std::span<const Value> args) {
 BuiltinResult AddDate(BuiltinContext& ctx, std::span<const Value> args) {
   TzTime t;
   if (auto err = ToTzTime(ctx, args[0], &t)) return *err;
-  std::optional<BuiltinResult> err;
-  auto years = operands::Int(args[1], 2, &err);
-  if (!years) return *err;
-  auto months = operands::Int(args[2], 3, &err);
-  if (!months) return *err;
-  auto days = operands::Int(args[3], 4, &err);
-  if (!days) return *err;
+  BuiltinResult err = BuiltinResult::Undefined();
+  auto years = IntOperand(args[1], 2, &err);
+  if (!years) return err;
+  auto months = IntOperand(args[2], 3, &err);
+  if (!months) return err;
+  auto days = IntOperand(args[3], 4, &err);
+  if (!days) return err;
   auto result = gotime::AddDate(t.time, *years, *months, *days);
   if (!result) return BuiltinResult::Error("time outside of valid range");
   return SafeUnixNanos(*result);
