@@ -101,7 +101,7 @@ TEST_F(AwsSignReq, ErrorsAsOpaWordsThem) {
             "operand 2 invalid value for 'disable_payload_signing' in AWS config");
 }
 
-TEST(RegoText, PrintsTermsAsOpa) {
+TEST(TermTextForAws, PrintsSetsAsOpa) {
   EXPECT_EQ(TermText(Value::Set({S("url"), S("method")})), R"({"method", "url"})");
   EXPECT_EQ(TermText(Value::EmptySet()), "set()");
   EXPECT_EQ(TermText(J(R"({"a": [1, null, true]})")), R"({"a": [1, null, true]})");
