@@ -11,6 +11,7 @@ Status RegisterCastBuiltins(Registry& registry);
 Status RegisterCryptoHashBuiltins(Registry& registry);
 Status RegisterCryptoX509Builtins(Registry& registry);
 Status RegisterHttpBuiltins(Registry& registry);
+Status RegisterJsonSchemaBuiltins(Registry& registry);
 Status RegisterJwtBuiltins(Registry& registry);
 Status RegisterJwtSignBuiltins(Registry& registry);
 Status RegisterNetCidrBuiltins(Registry& registry);
@@ -35,6 +36,7 @@ Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoHashBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterCryptoX509Builtins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterHttpBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterJsonSchemaBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJwtBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJwtSignBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterNetCidrBuiltins(registry));
