@@ -13,6 +13,8 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 
 constexpr Command kCommands[] = {
     {"version", "print golden's version", &RunVersion},
+    {"capabilities", "print the Rego builtins supported, as OPA capabilities JSON",
+     &RunCapabilities},
     {"help", "list the subcommands", &RunHelp},
 };
 

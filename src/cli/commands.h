@@ -36,6 +36,7 @@ std::span<const Command> AllCommands();
 /// Dispatches argv to a subcommand; returns the exit code.
 int Main(int argc, char** argv);
 
+int RunCapabilities(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

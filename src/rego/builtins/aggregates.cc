@@ -117,20 +117,18 @@ BuiltinResult Any(BuiltinContext&, std::span<const Value> args) {
 
 Status RegisterAggregateBuiltins(Registry& r) {
   TypePtr set_or_array = t::AnyOf({t::SetOfAny(), t::ArrayOfAny()});
-  GOLDEN_RETURN_IF_ERROR(
-      r.Register({.name = builtins::kAll,
-                  .args = {set_or_array},
-                  .result = t::Boolean(),
-                  .deprecated = true,
-                  .operand_expect = {"one of {array, set}"},
-                  .fn = &All}));
-  GOLDEN_RETURN_IF_ERROR(
-      r.Register({.name = builtins::kAny,
-                  .args = {set_or_array},
-                  .result = t::Boolean(),
-                  .deprecated = true,
-                  .operand_expect = {"one of {array, set}"},
-                  .fn = &Any}));
+  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kAll,
+                                     .args = {set_or_array},
+                                     .result = t::Boolean(),
+                                     .deprecated = true,
+                                     .operand_expect = {"one of {array, set}"},
+                                     .fn = &All}));
+  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kAny,
+                                     .args = {set_or_array},
+                                     .result = t::Boolean(),
+                                     .deprecated = true,
+                                     .operand_expect = {"one of {array, set}"},
+                                     .fn = &Any}));
   GOLDEN_RETURN_IF_ERROR(r.Register(
       {.name = builtins::kCount,
        .args = {t::AnyOf({t::SetOfAny(), t::ArrayOfAny(), t::ObjectOfAny(), t::String()})},

@@ -27,7 +27,8 @@ TEST_F(AggregatesTest, MaxMinSort) {
   EXPECT_TRUE(ResultIs(CallT(b::kMin, {"{3, 1, 2}"}), "1"));
   EXPECT_TRUE(IsUndefined(CallT(b::kMax, {"[]"})));
   EXPECT_TRUE(IsUndefined(CallT(b::kMin, {"set()"})));
-  EXPECT_TRUE(ResultIs(CallT(b::kMax, {"[100000000000000000000000, 1e22]"}), "100000000000000000000000"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kMax, {"[100000000000000000000000, 1e22]"}), "100000000000000000000000"));
   EXPECT_TRUE(ResultIs(CallT(b::kSort, {R"([3, "a", 1, false])"}), R"([false, 1, 3, "a"])"));
   EXPECT_TRUE(ResultIs(CallT(b::kSort, {"{3, 1}"}), "[1, 3]"));
   EXPECT_TRUE(ResultIs(CallT(b::kSort, {"[]"}), "[]"));
@@ -41,7 +42,8 @@ TEST_F(AggregatesTest, AllAndAny) {
   EXPECT_TRUE(ResultIs(CallT(b::kAll, {"[]"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kAny, {"{false, true}"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kAny, {"set()"}), "false"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kAny, {"1"}), "operand 1 must be one of {array, set} but got number"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kAny, {"1"}), "operand 1 must be one of {array, set} but got number"));
 }
 
 }  // namespace
@@ -59,7 +61,8 @@ TEST_F(AggregatesTest, SumAndProductAreExactOnIntegers) {
                        "123456789012345678901234567891"));
   EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[]"}), "1"));
   EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"{2, 3, 4}"}), "24"));
-  EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[12345678901234567890, 10]"}), "123456789012345678900"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kProduct, {"[12345678901234567890, 10]"}), "123456789012345678900"));
   EXPECT_TRUE(ResultIs(CallT(b::kProduct, {"[1e10, 1e10]"}), "100000000000000000000"));
 }
 
@@ -76,7 +79,8 @@ TEST_F(AggregatesTest, SumAndProductOfFractionsPrintAsOpaDoes) {
                           "operand 1 must be array of numbers but got array containing string"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kProduct, {R"({1, "a"})"}),
                           "operand 1 must be set of numbers but got set containing string"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kSum, {"{}"}), "operand 1 must be one of {set, array} but got object"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kSum, {"{}"}), "operand 1 must be one of {set, array} but got object"));
 }
 
 }  // namespace

@@ -12,10 +12,12 @@ namespace b = builtins;
 TEST_F(ArraysTest, ConcatAndReverse) {
   EXPECT_TRUE(ResultIs(CallT(b::kArrayConcat, {"[1]", "[2, [3]]"}), "[1, 2, [3]]"));
   EXPECT_TRUE(ResultIs(CallT(b::kArrayConcat, {"[]", "[]"}), "[]"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kArrayConcat, {"[]", "{}"}), "operand 2 must be array but got object"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kArrayConcat, {"[]", "{}"}), "operand 2 must be array but got object"));
   EXPECT_TRUE(ResultIs(CallT(b::kArrayReverse, {R"([1, "a", null])"}), R"([null, "a", 1])"));
   EXPECT_TRUE(ResultIs(CallT(b::kArrayReverse, {"[]"}), "[]"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kArrayReverse, {"{}"}), "operand 1 must be array but got object"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kArrayReverse, {"{}"}), "operand 1 must be array but got object"));
 }
 
 TEST_F(ArraysTest, SliceClampsIndexes) {
@@ -35,7 +37,8 @@ TEST_F(ArraysTest, FlattenOneLevel) {
   EXPECT_TRUE(ResultIs(CallT(b::kArrayFlatten, {"[[1, 2], [3], []]"}), "[1, 2, 3]"));
   EXPECT_TRUE(ResultIs(CallT(b::kArrayFlatten, {R"([[1, [2]], "s", {"a": [3]}, {4}])"}),
                        R"([1, [2], "s", {"a": [3]}, {4}])"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kArrayFlatten, {"42"}), "operand 1 must be array but got number"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kArrayFlatten, {"42"}), "operand 1 must be array but got number"));
 }
 
 }  // namespace

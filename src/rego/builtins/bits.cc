@@ -58,27 +58,30 @@ BuiltinResult Xor(BuiltinContext&, std::span<const Value> args) {
 }
 
 BuiltinResult Lsh(BuiltinContext&, std::span<const Value> args) {
-  return Binary(args, [](const mpz_class& a, const mpz_class& b, BuiltinResult* error) -> BuiltinResult {
-    std::optional<uint64_t> s = ShiftOperand(b, error);
-    if (!s) return *error;
-    if (sgn(a) == 0) return Value::Int(0);
-    if (*s > kMaxShiftBits) return BuiltinResult::Error(arith::kOutOfRange);
-    mpz_class r;
-    mpz_mul_2exp(r.get_mpz_t(), a.get_mpz_t(), static_cast<mp_bitcnt_t>(*s));
-    return Value::Num(arith::FromBigInt(r));
-  });
+  return Binary(args,
+                [](const mpz_class& a, const mpz_class& b, BuiltinResult* error) -> BuiltinResult {
+                  std::optional<uint64_t> s = ShiftOperand(b, error);
+                  if (!s) return *error;
+                  if (sgn(a) == 0) return Value::Int(0);
+                  if (*s > kMaxShiftBits) return BuiltinResult::Error(arith::kOutOfRange);
+                  mpz_class r;
+                  mpz_mul_2exp(r.get_mpz_t(), a.get_mpz_t(), static_cast<mp_bitcnt_t>(*s));
+                  return Value::Num(arith::FromBigInt(r));
+                });
 }
 
 // An arithmetic shift: negative numbers round towards minus infinity, as Go's Rsh does.
 BuiltinResult Rsh(BuiltinContext&, std::span<const Value> args) {
-  return Binary(args, [](const mpz_class& a, const mpz_class& b, BuiltinResult* error) -> BuiltinResult {
-    std::optional<uint64_t> s = ShiftOperand(b, error);
-    if (!s) return *error;
-    uint64_t bits = mpz_sizeinbase(a.get_mpz_t(), 2);
-    mpz_class r;
-    mpz_fdiv_q_2exp(r.get_mpz_t(), a.get_mpz_t(), static_cast<mp_bitcnt_t>(std::min(*s, bits + 1)));
-    return Value::Num(arith::FromBigInt(r));
-  });
+  return Binary(args,
+                [](const mpz_class& a, const mpz_class& b, BuiltinResult* error) -> BuiltinResult {
+                  std::optional<uint64_t> s = ShiftOperand(b, error);
+                  if (!s) return *error;
+                  uint64_t bits = mpz_sizeinbase(a.get_mpz_t(), 2);
+                  mpz_class r;
+                  mpz_fdiv_q_2exp(r.get_mpz_t(), a.get_mpz_t(),
+                                  static_cast<mp_bitcnt_t>(std::min(*s, bits + 1)));
+                  return Value::Num(arith::FromBigInt(r));
+                });
 }
 
 BuiltinResult Negate(BuiltinContext&, std::span<const Value> args) {

@@ -27,16 +27,19 @@ TEST_F(BitsTest, Shifts) {
   EXPECT_TRUE(ResultIs(CallT(b::kBitsRsh, {"-5", "1"}), "-3"));
   EXPECT_TRUE(ResultIs(CallT(b::kBitsRsh, {"5", "100"}), "0"));
   EXPECT_TRUE(ResultIs(CallT(b::kBitsRsh, {"-5", "100000000000000000000"}), "-1"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kBitsLsh, {"1", "-1"}),
-                          "operand 2 must be an unsigned integer number but got a negative integer"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kBitsLsh, {"1", "-1"}),
+                  "operand 2 must be an unsigned integer number but got a negative integer"));
   EXPECT_TRUE(ErrorIs(CallT(b::kBitsLsh, {"1", "100000000000"}), "number out of range"));
 }
 
 TEST_F(BitsTest, OperandErrors) {
   EXPECT_TRUE(TypeErrorIs(CallT(b::kBitsAnd, {"7.2", "42"}),
                           "operand 1 must be integer number but got floating-point number"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kBitsXor, {"1", R"("2")"}), "operand 2 must be integer but got string"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kBitsNegate, {"null"}), "operand 1 must be integer but got null"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kBitsXor, {"1", R"("2")"}), "operand 2 must be integer but got string"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kBitsNegate, {"null"}), "operand 1 must be integer but got null"));
 }
 
 }  // namespace

@@ -215,8 +215,8 @@ Value BuiltinTest::Eval(std::string_view name, std::initializer_list<std::string
   }
   std::ostringstream os;
   PrintTo(r, &os);
-  return ::testing::AssertionFailure() << "got " << os.str() << ", want " << ToJson(want)
-                                       << (want.IsSet() ? " (set)" : "");
+  return ::testing::AssertionFailure()
+         << "got " << os.str() << ", want " << ToJson(want) << (want.IsSet() ? " (set)" : "");
 }
 
 namespace {

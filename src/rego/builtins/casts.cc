@@ -66,10 +66,10 @@ std::optional<Number> ParseGoFloat(std::string_view s, bool* out_of_range) {
   }
   if (pos != s.size()) return std::nullopt;
   // The value as a double decides the range error, as ParseFloat does.
-  std::string c_text = std::string(neg ? "-" : "") + (hex ? "0x" : "") +
-                       (int_digits.empty() ? "0" : int_digits) + "." + frac_digits +
-                       (exp_digits.empty() ? "" : std::string(1, exp_char) +
-                                                      (exp_neg ? "-" : "") + exp_digits);
+  std::string c_text =
+      std::string(neg ? "-" : "") + (hex ? "0x" : "") + (int_digits.empty() ? "0" : int_digits) +
+      "." + frac_digits +
+      (exp_digits.empty() ? "" : std::string(1, exp_char) + (exp_neg ? "-" : "") + exp_digits);
   errno = 0;
   double d = std::strtod(c_text.c_str(), nullptr);
   if (errno == ERANGE && std::isinf(d)) {
@@ -156,7 +156,8 @@ Status RegisterCastBuiltins(Registry& r) {
   GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastArray, t::ArrayOfAny(), &CastArray));
   GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastBoolean, t::Boolean(), &CastTo<Value::Kind::kBool>));
   GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastNull, t::Null(), &CastTo<Value::Kind::kNull>));
-  GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastObject, t::ObjectOfAny(), &CastTo<Value::Kind::kObject>));
+  GOLDEN_RETURN_IF_ERROR(
+      cast(builtins::kCastObject, t::ObjectOfAny(), &CastTo<Value::Kind::kObject>));
   GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastSet, t::SetOfAny(), &CastSet));
   GOLDEN_RETURN_IF_ERROR(cast(builtins::kCastString, t::String(), &CastTo<Value::Kind::kString>));
   return r.Register({.name = builtins::kToNumber,

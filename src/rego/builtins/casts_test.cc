@@ -39,8 +39,9 @@ TEST_F(CastsTest, ToNumber) {
                             "operand 1 must be valid number string but got string"))
         << s;
   }
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kToNumber, {"[]"}),
-                          "operand 1 must be one of {null, boolean, number, string} but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kToNumber, {"[]"}),
+                  "operand 1 must be one of {null, boolean, number, string} but got array"));
 }
 
 TEST_F(CastsTest, DeprecatedCasts) {
@@ -51,7 +52,8 @@ TEST_F(CastsTest, DeprecatedCasts) {
   EXPECT_TRUE(ResultIs(CallT(b::kCastBoolean, {"true"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kCastNull, {"null"}), "null"));
   EXPECT_TRUE(ResultIs(CallT(b::kCastObject, {"{}"}), "{}"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kCastArray, {"1"}), "operand 1 must be one of {array, set} but got number"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kCastArray, {"1"}),
+                          "operand 1 must be one of {array, set} but got number"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kCastString, {"1"}), "operand 1 must be string but got number"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kCastObject, {"[]"}), "operand 1 must be object but got array"));
 }

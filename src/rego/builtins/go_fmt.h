@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "rego/builtins/go_strconv.h"
+
 namespace golden::rego {
 
 /// A Go value of one of the dynamic types OPA hands to fmt: nil, bool, int, *big.Int,
@@ -57,16 +59,5 @@ std::string GoSprint(std::span<const GoValue> args);
 
 /// Go's fmt.Sprintln: %v of each operand, always space-separated, then a newline.
 std::string GoSprintln(std::span<const GoValue> args);
-
-/// Go's strconv.Quote (or QuoteToASCII when `ascii_only`): a double-quoted Go string literal
-/// with Go's escapes; invalid UTF-8 bytes become \x escapes.
-std::string GoQuote(std::string_view s, bool ascii_only = false);
-
-/// Go's strconv.QuoteRune / QuoteRuneToASCII: 'x' with Go's escapes.
-std::string GoQuoteRune(int32_t r, bool ascii_only = false);
-
-/// Go's strconv.FormatFloat(v, fmt, prec, 64) for fmt in "eEfFgGbxX"; prec < 0 asks for the
-/// shortest representation that reads back the same.
-std::string GoFormatFloat(double v, char fmt, int prec);
 
 }  // namespace golden::rego

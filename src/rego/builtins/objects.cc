@@ -201,10 +201,8 @@ Status RegisterObjectBuiltins(Registry& r) {
                                      .args = {object, t::Any(), t::Any()},
                                      .result = t::Any(),
                                      .fn = &Get}));
-  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kObjectKeys,
-                                     .args = {object},
-                                     .result = t::SetOfAny(),
-                                     .fn = &Keys}));
+  GOLDEN_RETURN_IF_ERROR(r.Register(
+      {.name = builtins::kObjectKeys, .args = {object}, .result = t::SetOfAny(), .fn = &Keys}));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kObjectRemove,
                                      .args = {object, keys},
                                      .result = t::Any(),

@@ -13,10 +13,13 @@ TEST_F(ObjectsTest, UnionMergesRecursivelyRightWins) {
   EXPECT_TRUE(ResultIs(CallT(b::kObjectUnion, {R"({"a": 1, "b": 2, "c": {"d": 3}})",
                                                R"({"a": 7, "c": {"d": 4, "e": 5}})"}),
                        R"({"a": 7, "b": 2, "c": {"d": 4, "e": 5}})"));
-  EXPECT_TRUE(ResultIs(CallT(b::kObjectUnion, {R"({"a": {"b": 1}})", R"({"a": 2})"}), R"({"a": 2})"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kObjectUnion, {R"({"a": {"b": 1}})", R"({"a": 2})"}), R"({"a": 2})"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectUnion, {"{}", R"({1: {2}})"}), R"({1: {2}})"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectUnion, {"[]", "{}"}), "operand 1 must be object but got array"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectUnion, {"{}", "[]"}), "operand 2 must be object but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kObjectUnion, {"[]", "{}"}), "operand 1 must be object but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kObjectUnion, {"{}", "[]"}), "operand 2 must be object but got array"));
 }
 
 TEST_F(ObjectsTest, UnionNFoldsLeftToRight) {
@@ -42,7 +45,8 @@ TEST_F(ObjectsTest, RemoveAndFilterTakeArraysSetsOrObjects) {
   EXPECT_TRUE(ResultIs(CallT(b::kObjectFilter, {R"({1: "n", "1": "s"})", "[1]"}), R"({1: "n"})"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectRemove, {obj, R"("a")"}),
                           "operand 2 must be one of {object, set, array} but got string"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectFilter, {"[]", "[]"}), "operand 1 must be object but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kObjectFilter, {"[]", "[]"}), "operand 1 must be object but got array"));
 }
 
 TEST_F(ObjectsTest, GetWalksPaths) {
@@ -56,7 +60,8 @@ TEST_F(ObjectsTest, GetWalksPaths) {
   EXPECT_TRUE(ResultIs(CallT(b::kObjectGet, {obj, R"("n")", R"("d")"}), "null"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectGet, {obj, R"("zz")", R"("d")"}), R"("d")"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectGet, {R"({["a"]: 1})", R"(["a"])", "0"}), "0"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectGet, {R"("x")", "[]", "0"}), "operand 1 must be object but got string"));
+  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectGet, {R"("x")", "[]", "0"}),
+                          "operand 1 must be object but got string"));
 }
 
 TEST_F(ObjectsTest, Keys) {
@@ -65,11 +70,14 @@ TEST_F(ObjectsTest, Keys) {
 }
 
 TEST_F(ObjectsTest, Subset) {
-  EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {R"({"a": "b", "c": {"x": {10, 15, 20, 25}, "y": "z"}})",
-                                                R"({"c": {"x": {10, 15, 20}}})"}),
-                       "true"));
-  EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {R"({"a": [1, 2, 3]})", R"({"a": [2, 3]})"}), "true"));
-  EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {R"({"a": [1, 2, 3]})", R"({"a": [1, 3]})"}), "false"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kObjectSubset, {R"({"a": "b", "c": {"x": {10, 15, 20, 25}, "y": "z"}})",
+                                        R"({"c": {"x": {10, 15, 20}}})"}),
+               "true"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kObjectSubset, {R"({"a": [1, 2, 3]})", R"({"a": [2, 3]})"}), "true"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kObjectSubset, {R"({"a": [1, 2, 3]})", R"({"a": [1, 3]})"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {R"({"a": 1})", R"({"a": 2})"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {"{1, 2}", "{1}"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {"[1, 2, 3, 2, 3, 4]", "[3, 4]"}), "true"));
@@ -77,10 +85,12 @@ TEST_F(ObjectsTest, Subset) {
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {"[]", "[]"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {"[3, 1, 2]", "{1, 2}"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kObjectSubset, {"[3, 1]", "{1, 2}"}), "false"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectSubset, {"{}", "[]"}),
-                          "both arguments object.subset must be of the same type or array and set"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kObjectSubset, {"1", "1"}),
-                          "both arguments object.subset must be of the same type or array and set"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kObjectSubset, {"{}", "[]"}),
+                  "both arguments object.subset must be of the same type or array and set"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kObjectSubset, {"1", "1"}),
+                  "both arguments object.subset must be of the same type or array and set"));
 }
 
 }  // namespace

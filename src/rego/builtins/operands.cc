@@ -33,8 +33,8 @@ BuiltinResult OperandElementError(int pos, const Value& composite, const Value& 
   std::string type(composite.TypeName());
   std::string want = expected.size() == 1 ? std::string(*expected.begin()) + "s"
                                           : "(any of) {" + JoinNames(expected) + "}";
-  return OperandError(pos, "must be " + type + " of " + want + " but got " + type +
-                               " containing " + std::string(got.TypeName()));
+  return OperandError(pos, "must be " + type + " of " + want + " but got " + type + " containing " +
+                               std::string(got.TypeName()));
 }
 
 BuiltinResult OperandEnumError(int pos, std::initializer_list<std::string_view> expected) {

@@ -123,7 +123,7 @@ BuiltinResult InvokeWith(BuiltinContext& ctx, std::span<const Value> args,
   auto read = std::make_tuple(ArgReader<Bare<P>>::Read(args[I])...);
   std::optional<BuiltinResult> bad;
   ((!std::get<I>(read) && !bad ? (void)(bad = OperandTypeError(static_cast<int>(I) + 1, args[I],
-                                                                {ArgReader<Bare<P>>::kKind}))
+                                                               {ArgReader<Bare<P>>::kKind}))
                                : (void)0),
    ...);
   if (bad) return std::move(*bad);

@@ -21,7 +21,10 @@ std::shared_ptr<const void> SharedCache::GetOrCreate(
 Status Registry::Register(Descriptor d) {
   if (d.name.empty()) return Internal("builtin registered without a name");
   if (by_name_.count(d.name)) return Internal("builtin registered twice: " + d.name);
-  if (!d.infix.empty() && by_infix_.count(d.infix)) {
+  // One infix may name builtins of different arities ("in" is internal.member_2 and
+  // internal.member_3); FindInfix answers the first registered.
+  if (auto it = by_infix_.find(d.infix);
+      !d.infix.empty() && it != by_infix_.end() && it->second->args.size() == d.args.size()) {
     return Internal("infix operator registered twice: " + d.infix);
   }
   for (const TypePtr& arg : d.args) {
@@ -31,7 +34,7 @@ Status Registry::Register(Descriptor d) {
     return Internal("builtin " + d.name + " names more operands than it declares");
   }
   auto owned = std::make_unique<Descriptor>(std::move(d));
-  if (!owned->infix.empty()) by_infix_[owned->infix] = owned.get();
+  if (!owned->infix.empty()) by_infix_.emplace(owned->infix, owned.get());
   std::string name = owned->name;
   by_name_.emplace(std::move(name), std::move(owned));
   return Status::Ok();

@@ -79,8 +79,8 @@ TEST(RegistryTest, CallBuiltinChecksBeforeCalling) {
 TEST(RegistryTest, CapabilitiesUseOpasShape) {
   Registry r;
   ASSERT_TRUE(r.Register({.name = "count",
-                          .args = {t::AnyOf({t::SetOfAny(), t::ArrayOfAny(), t::ObjectOfAny(),
-                                             t::String()})},
+                          .args = {t::AnyOf(
+                              {t::SetOfAny(), t::ArrayOfAny(), t::ObjectOfAny(), t::String()})},
                           .result = t::Number(),
                           .categories = {"aggregates"},
                           .fn = &Echo})
@@ -96,12 +96,13 @@ TEST(RegistryTest, CapabilitiesUseOpasShape) {
                           .result = t::ArrayStatic({t::ArrayOfAny(), t::Any()}),
                           .relation = true})
                   .ok());
-  ASSERT_TRUE(r.Register({.name = "o",
-                          .args = {t::ObjectStatic({{"pretty", t::Boolean()}, {"indent", t::String()}},
-                                                   t::String(), t::Any())},
-                          .result = t::Null(),
-                          .nondeterministic = true})
-                  .ok());
+  ASSERT_TRUE(
+      r.Register({.name = "o",
+                  .args = {t::ObjectStatic({{"pretty", t::Boolean()}, {"indent", t::String()}},
+                                           t::String(), t::Any())},
+                  .result = t::Null(),
+                  .nondeterministic = true})
+          .ok());
   EXPECT_EQ(
       ToJson(r.CapabilitiesJson({"rego_v1"})),
       R"({"builtins":[)"

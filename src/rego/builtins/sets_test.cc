@@ -17,12 +17,14 @@ TEST_F(SetsTest, IntersectionAndUnion) {
   EXPECT_TRUE(ResultIs(CallT(b::kUnion, {"set()"}), "set()"));
   // A member that is not a set is reported as operand 1, as OPA does.
   EXPECT_TRUE(TypeErrorIs(CallT(b::kUnion, {"{{1}, 2}"}), "operand 1 must be set but got number"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kIntersection, {"[{1}]"}), "operand 1 must be set but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kIntersection, {"[{1}]"}), "operand 1 must be set but got array"));
 }
 
 TEST_F(SetsTest, SetDiff) {
   EXPECT_TRUE(ResultIs(CallT(b::kSetDiff, {"{1, 2, 3}", "{2, 4}"}), "{1, 3}"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kSetDiff, {"{1}", "[1]"}), "operand 2 must be set but got array"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kSetDiff, {"{1}", "[1]"}), "operand 2 must be set but got array"));
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ std::vector<int32_t> Runes(std::string_view s) {
 }
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 BuiltinResult Concat(BuiltinContext&, std::span<const Value> args) {
@@ -57,7 +58,8 @@ std::vector<int64_t> RuneIndexes(std::string_view haystack, std::string_view nee
     size_t counted_bytes = 0;
     int64_t counted_runes = 0;
     while ((from = haystack.find(needle, from)) != haystack.npos) {
-      counted_runes += static_cast<int64_t>(Utf8Length(haystack.substr(counted_bytes, from - counted_bytes)));
+      counted_runes +=
+          static_cast<int64_t>(Utf8Length(haystack.substr(counted_bytes, from - counted_bytes)));
       counted_bytes = from;
       out.push_back(counted_runes);
       if (first_only) break;
@@ -93,7 +95,8 @@ BuiltinResult IndexOf(std::string_view haystack, std::string_view needle) {
 BuiltinResult IndexOfN(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return BuiltinResult::Error(kEmptySearch);
   std::vector<Value> out;
-  for (int64_t i : RuneIndexes(haystack, needle, /*first_only=*/false)) out.push_back(Value::Int(i));
+  for (int64_t i : RuneIndexes(haystack, needle, /*first_only=*/false))
+    out.push_back(Value::Int(i));
   return Value::Array(std::move(out));
 }
 
@@ -144,7 +147,8 @@ BuiltinResult Split(std::string_view s, std::string_view sep) {
 
 // Go's strings.Replacer: at each position the earliest-listed old string that matches there
 // is replaced and the scan moves past it; an empty old string matches between all bytes.
-std::string Replace(std::string_view s, std::span<const std::pair<std::string_view, std::string_view>> pairs) {
+std::string Replace(std::string_view s,
+                    std::span<const std::pair<std::string_view, std::string_view>> pairs) {
   std::array<std::vector<size_t>, 256> by_first{};  // candidate pairs by first byte, in order
   std::optional<size_t> empty_key;
   for (size_t k = 0; k < pairs.size(); ++k) {
@@ -295,7 +299,7 @@ std::string Reverse(std::string_view s) {
 
 // A string, or an array or set of strings, as a list (OPA's any_prefix_match operands).
 std::optional<std::vector<std::string_view>> StringOrStrings(const Value& v, int pos,
-                                                            BuiltinResult* error) {
+                                                             BuiltinResult* error) {
   if (v.IsString()) return std::vector<std::string_view>{v.GetString()};
   return StringSliceOperand(v, pos, error);
 }
@@ -355,15 +359,20 @@ Status RegisterStringBuiltins(Registry& r) {
                                      .categories = kStringsCategory,
                                      .operand_expect = {"", "one of {set, array}"},
                                      .fn = &Concat}));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kContains, 2, t::Boolean(), Adapt<&Contains>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kEndsWith, 2, t::Boolean(), Adapt<&EndsWith>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kIndexOf, 2, t::Number(), Adapt<&IndexOf>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kContains, 2, t::Boolean(), Adapt<&Contains>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kEndsWith, 2, t::Boolean(), Adapt<&EndsWith>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kIndexOf, 2, t::Number(), Adapt<&IndexOf>())));
   GOLDEN_RETURN_IF_ERROR(
       r.Register(StringFn(builtins::kIndexOfN, 2, t::ArrayOf(t::Number()), Adapt<&IndexOfN>())));
   GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kLower, 1, S, Adapt<&Lower>())));
   GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kReplace, 3, S, Adapt<&ReplaceAll>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kSplit, 2, t::ArrayOfString(), Adapt<&Split>())));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kStartsWith, 2, t::Boolean(), Adapt<&StartsWith>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kSplit, 2, t::ArrayOfString(), Adapt<&Split>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kStartsWith, 2, t::Boolean(), Adapt<&StartsWith>())));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kStringsAnyPrefixMatch,
                                      .args = {strings, strings},
                                      .result = t::Boolean(),
@@ -376,7 +385,8 @@ Status RegisterStringBuiltins(Registry& r) {
                                      .categories = kStringsCategory,
                                      .operand_expect = {kStringsExpect, kStringsExpect},
                                      .fn = &AnySuffixMatch}));
-  GOLDEN_RETURN_IF_ERROR(r.Register(StringFn(builtins::kStringsCount, 2, t::Number(), Adapt<&Count>())));
+  GOLDEN_RETURN_IF_ERROR(
+      r.Register(StringFn(builtins::kStringsCount, 2, t::Number(), Adapt<&Count>())));
   GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kStringsReplaceN,
                                      .args = {t::ObjectOf(S, S), S},
                                      .result = S,

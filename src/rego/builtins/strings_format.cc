@@ -57,10 +57,15 @@ BuiltinResult Sprintf(BuiltinContext&, std::span<const Value> args) {
 BuiltinResult FormatInt(BuiltinContext&, std::span<const Value> args) {
   Number input = args[0].GetNumber();
   std::string base_text = args[1].GetNumber().ToString();
-  int base = base_text == "2" ? 2 : base_text == "8" ? 8 : base_text == "10" ? 10 : base_text == "16" ? 16 : 0;
+  int base = base_text == "2"    ? 2
+             : base_text == "8"  ? 8
+             : base_text == "10" ? 10
+             : base_text == "16" ? 16
+                                 : 0;
   if (base == 0) return OperandEnumError(2, {"2", "8", "10", "16"});
   if (base == 10) {
-    if (std::optional<int64_t> i = arith::PlainInt64(input)) return Value::String(std::to_string(*i));
+    if (std::optional<int64_t> i = arith::PlainInt64(input))
+      return Value::String(std::to_string(*i));
   }
   std::optional<arith::BigFloat> f = arith::BigFloat::FromNumber(input);
   if (!f || f->IntegerBits() > arith::kMaxExactDigits * 3) {

@@ -32,7 +32,8 @@ TEST_F(SprintfTest, FormatsLikeGoFmtAsOpaCallsIt) {
       {"%e|%E|%g|%G|%.3g|%10.3f|%-10.3f|%+.2e",
        "[123456.789, 0.000123, 1e21, 1e-7, 2.0, 3.14159, 2.5, 12345.678]",
        "1.234568e+05|1.230000E-04|1e+21|1E-07|2|     3.142|2.500     |+1.23e+04"},
-      {"%s|%10s|%-10s|%.2s|%q|%x|% x|%#x", R"(["héllo", "ab", "ab", "héllo", "é\t", "hi", "hi", "hi"])",
+      {"%s|%10s|%-10s|%.2s|%q|%x|% x|%#x",
+       R"(["héllo", "ab", "ab", "héllo", "é\t", "hi", "hi", "hi"])",
        "héllo|        ab|ab        |hé|\"é\\t\"|6869|68 69|0x6869"},
       {"%[2]d %[1]d|%*d|%.*f|%[5]d", "[1, 2, 5, 42, 2, 3.14159]",
        "2 1| 5|%!f(int=000000000000000000000000000000000000000002)|2"},
@@ -84,8 +85,10 @@ TEST_F(FormatIntTest, BasesAndTruncation) {
   // (OPA) long integers go through a 64-bit mantissa first.
   EXPECT_TRUE(ResultIs(CallT(builtins::kFormatInt, {"12345678901234567890123", "10"}),
                        R"("12345678901234567889920")"));
-  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "3"}), "operand 2 must be one of {2, 8, 10, 16}"));
-  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "2.0"}), "operand 2 must be one of {2, 8, 10, 16}"));
+  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "3"}),
+                          "operand 2 must be one of {2, 8, 10, 16}"));
+  EXPECT_TRUE(TypeErrorIs(CallT(builtins::kFormatInt, {"1", "2.0"}),
+                          "operand 2 must be one of {2, 8, 10, 16}"));
 }
 
 }  // namespace

@@ -33,7 +33,10 @@ TEST_F(StringsTest, IndexOfCountsCharacters) {
   EXPECT_TRUE(ResultIs(CallT(b::kIndexOfN, {R"("x")", R"("y")"}), "[]"));
   EXPECT_TRUE(ErrorIs(CallT(b::kIndexOfN, {R"("abc")", R"("")"}), "empty search character"));
   // Invalid UTF-8: each bad byte is one character, as Go's []rune reads it.
-  EXPECT_TRUE(ResultIs(Call(b::kIndexOf, {Value::String("\xff\xfe" "ab"), Value::String("b")}), "3"));
+  EXPECT_TRUE(ResultIs(Call(b::kIndexOf, {Value::String("\xff\xfe"
+                                                        "ab"),
+                                          Value::String("b")}),
+                       "3"));
 }
 
 TEST_F(StringsTest, CaseMappingIsUnicodeAware) {
@@ -57,8 +60,9 @@ TEST_F(StringsTest, ReplaceFollowsGosReplacer) {
   EXPECT_TRUE(ResultIs(CallT(b::kReplace, {R"("abc")", R"("")", R"("-")"}), R"("-a-b-c-")"));
   EXPECT_TRUE(ResultIs(CallT(b::kReplace, {R"("ababab")", R"("aba")", R"("X")"}), R"("Xbab")"));
   // (OPA) the earliest key wins where several match; keys are taken in sorted order.
-  EXPECT_TRUE(ResultIs(CallT(b::kStringsReplaceN, {R"({"a": "1", "ab": "2", "b": "3"})", R"("abcab")"}),
-                       R"("13c13")"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kStringsReplaceN, {R"({"a": "1", "ab": "2", "b": "3"})", R"("abcab")"}),
+               R"("13c13")"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsReplaceN, {R"({"": "-"})", R"("ab")"}), R"("-a-b-")"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsReplaceN, {"{}", R"("ab")"}), R"("ab")"));
   EXPECT_TRUE(TypeErrorIs(CallT(b::kStringsReplaceN, {R"({1: "x"})", R"("a")"}),
@@ -103,11 +107,13 @@ TEST_F(StringsTest, CountAndReverse) {
   EXPECT_TRUE(ResultIs(CallT(b::kStringsCount, {R"("aaaa")", R"("aa")"}), "2"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsReverse, {R"("héllo")"}), R"("olléh")"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsReverse, {R"("")"}), R"("")"));
-  EXPECT_TRUE(TypeErrorIs(CallT(b::kStringsReverse, {"{}"}), "operand 1 must be string but got object"));
+  EXPECT_TRUE(
+      TypeErrorIs(CallT(b::kStringsReverse, {"{}"}), "operand 1 must be string but got object"));
 }
 
 TEST_F(StringsTest, AnyPrefixAndSuffixMatch) {
-  EXPECT_TRUE(ResultIs(CallT(b::kStringsAnyPrefixMatch, {R"(["abc", "xyz"])", R"(["xy"])"}), "true"));
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kStringsAnyPrefixMatch, {R"(["abc", "xyz"])", R"(["xy"])"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsAnyPrefixMatch, {R"("abc")", R"({"b", "c"})"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsAnyPrefixMatch, {R"("abc")", R"("")"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kStringsAnySuffixMatch, {R"(["abc"])", R"("bc")"}), "true"));

@@ -368,10 +368,9 @@ Value Type::ToJson(bool with_names) const {
     case Kind::kObject:
       if (dynamic_key || dynamic) {
         add("dynamic",
-            Value::Object({{Value::String("key"),
-                            (dynamic_key ? dynamic_key : t::Any())->ToJson(with_names)},
-                           {Value::String("value"),
-                            (dynamic ? dynamic : t::Any())->ToJson(with_names)}}));
+            Value::Object(
+                {{Value::String("key"), (dynamic_key ? dynamic_key : t::Any())->ToJson(with_names)},
+                 {Value::String("value"), (dynamic ? dynamic : t::Any())->ToJson(with_names)}}));
       }
       if (!static_props.empty()) {
         std::vector<Value> props;

@@ -73,8 +73,8 @@ TypePtr ArrayOf(TypePtr element);
 TypePtr ArrayStatic(std::vector<TypePtr> items, TypePtr rest = nullptr);
 TypePtr SetOf(TypePtr element);
 TypePtr ObjectOf(TypePtr key, TypePtr value);
-TypePtr ObjectStatic(std::vector<std::pair<std::string, TypePtr>> props,
-                     TypePtr dyn_key = nullptr, TypePtr dyn_value = nullptr);
+TypePtr ObjectStatic(std::vector<std::pair<std::string, TypePtr>> props, TypePtr dyn_key = nullptr,
+                     TypePtr dyn_value = nullptr);
 /// A copy of `type` carrying a name and description.
 TypePtr Named(TypePtr type, std::string name, std::string description = {});
 

@@ -35,7 +35,8 @@ bool SplitNumberAndUnit(std::string_view s, std::string_view* num, std::string_v
       break;
     }
     if (c == 'e' || c == 'E') {
-      bool follows = i + 1 < s.size() && (IsAsciiDigit(s[i + 1]) || s[i + 1] == '+' || s[i + 1] == '-');
+      bool follows =
+          i + 1 < s.size() && (IsAsciiDigit(s[i + 1]) || s[i + 1] == '+' || s[i + 1] == '-');
       if (!follows) {
         first_non_num = i;
         break;
@@ -89,7 +90,8 @@ std::optional<Decimal> ParseDecimal(std::string_view s) {
     bool exp_neg = false;
     if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) exp_neg = s[pos++] == '-';
     size_t start = pos;
-    while (pos < s.size() && IsAsciiDigit(s[pos]) && pos - start < 18) exp = exp * 10 + (s[pos++] - '0');
+    while (pos < s.size() && IsAsciiDigit(s[pos]) && pos - start < 18)
+      exp = exp * 10 + (s[pos++] - '0');
     if (pos == start) return std::nullopt;
     if (exp_neg) exp = -exp;
   }
@@ -127,12 +129,16 @@ std::string FloatString(const mpq_class& x, int prec) {
   std::string out = sgn(x) < 0 ? "-" : "";
   out += q.get_str();
   std::string frac = r.get_str();
-  out += "." + std::string(static_cast<size_t>(prec) - std::min(frac.size(), static_cast<size_t>(prec)), '0') + frac;
+  out += "." +
+         std::string(static_cast<size_t>(prec) - std::min(frac.size(), static_cast<size_t>(prec)),
+                     '0') +
+         frac;
   return out;
 }
 
 // Both builtins drop double quotes and refuse spaces before anything else.
-std::optional<std::string> Prepare(std::string_view raw, std::string_view builtin, BuiltinResult* error) {
+std::optional<std::string> Prepare(std::string_view raw, std::string_view builtin,
+                                   BuiltinResult* error) {
   std::string s;
   for (char c : raw) {
     if (c != '"') s.push_back(c);
@@ -163,12 +169,12 @@ BuiltinResult ParseUnits(std::string_view raw) {
     // OPA multiplies by the float64 nearest 0.001, exactly as a rational.
     mult = mpq_class(0.001);
   } else {
-    static const std::pair<const char*, int> kUnits[] = {
-        {"", 0},  {"k", 1}, {"K", 1}, {"M", 2}, {"g", 3}, {"G", 3}, {"t", 4},
-        {"T", 4}, {"p", 5}, {"P", 5}, {"e", 6}, {"E", 6}};
+    static const std::pair<const char*, int> kUnits[] = {{"", 0},  {"k", 1}, {"K", 1}, {"M", 2},
+                                                         {"g", 3}, {"G", 3}, {"t", 4}, {"T", 4},
+                                                         {"p", 5}, {"P", 5}, {"e", 6}, {"E", 6}};
     static const std::pair<const char*, int> kBinary[] = {
-        {"ki", 1}, {"Ki", 1}, {"mi", 2}, {"Mi", 2}, {"gi", 3}, {"Gi", 3}, {"ti", 4},
-        {"Ti", 4}, {"pi", 5}, {"Pi", 5}, {"ei", 6}, {"Ei", 6}};
+        {"ki", 1}, {"Ki", 1}, {"mi", 2}, {"Mi", 2}, {"gi", 3}, {"Gi", 3},
+        {"ti", 4}, {"Ti", 4}, {"pi", 5}, {"Pi", 5}, {"ei", 6}, {"Ei", 6}};
     bool found = false;
     for (const auto& [name, power] : kUnits) {
       if (unit == name) mult = mpq_class(Pow10(3 * power)), found = true;
@@ -202,8 +208,8 @@ BuiltinResult ParseBytes(std::string_view raw) {
   }
   if (num.empty()) return BuiltinResult::Error(UnitsError(kName, "no byte amount provided"));
   static const std::pair<const char*, int> kDecimal[] = {
-      {"", 0}, {"kb", 1}, {"k", 1}, {"mb", 2}, {"m", 2}, {"gb", 3}, {"g", 3},
-      {"tb", 4}, {"t", 4}, {"pb", 5}, {"p", 5}, {"eb", 6}, {"e", 6}};
+      {"", 0},   {"kb", 1}, {"k", 1},  {"mb", 2}, {"m", 2},  {"gb", 3}, {"g", 3},
+      {"tb", 4}, {"t", 4},  {"pb", 5}, {"p", 5},  {"eb", 6}, {"e", 6}};
   static const std::pair<const char*, int> kBinary[] = {
       {"kib", 1}, {"ki", 1}, {"mib", 2}, {"mi", 2}, {"gib", 3}, {"gi", 3},
       {"tib", 4}, {"ti", 4}, {"pib", 5}, {"pi", 5}, {"eib", 6}, {"ei", 6}};
@@ -215,7 +221,8 @@ BuiltinResult ParseBytes(std::string_view raw) {
     if (unit == name) mult = mpz_class(1) << (10 * power);
   }
   if (!mult) {
-    return BuiltinResult::Error(UnitsError(kName, "byte unit " + std::string(unit) + " not recognized"));
+    return BuiltinResult::Error(
+        UnitsError(kName, "byte unit " + std::string(unit) + " not recognized"));
   }
   std::optional<Decimal> d = ParseDecimal(num);
   if (!d) return BuiltinResult::Error(UnitsError(kName, "could not parse byte amount to a number"));

@@ -35,8 +35,10 @@ TEST_F(UnitsTest, ParseErrors) {
                       "units.parse: spaces not allowed in resource strings"));
   EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParse, {R"(".5.2")"}),
                       "units.parse: could not parse amount to a number"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParse, {R"("5foo")"}), "units.parse: unit foo not recognized"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParse, {R"("1e1234567")"}), "units.parse: exponent too large"));
+  EXPECT_TRUE(
+      ErrorIs(CallT(b::kUnitsParse, {R"("5foo")"}), "units.parse: unit foo not recognized"));
+  EXPECT_TRUE(
+      ErrorIs(CallT(b::kUnitsParse, {R"("1e1234567")"}), "units.parse: exponent too large"));
 }
 
 TEST_F(UnitsTest, ParseBytes) {
@@ -48,12 +50,14 @@ TEST_F(UnitsTest, ParseBytes) {
   EXPECT_TRUE(ResultIs(CallT(b::kUnitsParseBytes, {R"("4.5e1GiB")"}), "48318382080"));
   EXPECT_TRUE(ResultIs(CallT(b::kUnitsParseBytes, {R"("10eb")"}), "10000000000000000000"));
   EXPECT_TRUE(ResultIs(CallT(b::kUnitsParseBytes, {R"("-1.5kb")"}), "-1500"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("GB")"}), "units.parse_bytes: no byte amount provided"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("GB")"}),
+                      "units.parse_bytes: no byte amount provided"));
   EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("100 kb")"}),
                       "units.parse_bytes: spaces not allowed in resource strings"));
   EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("0.0.0")"}),
                       "units.parse_bytes: could not parse byte amount to a number"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("5xb")"}), "units.parse_bytes: byte unit xb not recognized"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kUnitsParseBytes, {R"("5xb")"}),
+                      "units.parse_bytes: byte unit xb not recognized"));
 }
 
 }  // namespace

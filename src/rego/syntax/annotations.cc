@@ -27,7 +27,7 @@ bool ParseAuthor(const Value& v, Value* out, std::string* err) {
   std::string email;
   if (v.IsString()) {
     std::vector<std::string> parts;
-    for (std::string_view p : Split(std::string(v.GetString()), " ")) {
+    for (std::string_view p : Split(v.GetString(), " ")) {
       std::string_view t = TrimSpace(p);
       if (!t.empty()) parts.emplace_back(t);
     }

@@ -139,7 +139,7 @@ struct VarCollector {
         return;
       case TermKind::kRef:
         for (size_t i = 0; i < t->items.size(); ++i) {
-          if (i == 0 && (p.skip_ref_head || p.skip_ref_call_head) && t->items[0]->IsVar()) {
+          if (i == 0 && p.skip_ref_head) {
             continue;
           }
           Visit(t->items[i]);
@@ -172,7 +172,10 @@ struct VarCollector {
         return;
       case TermKind::kCall:
         for (size_t i = 0; i < t->items.size(); ++i) {
-          if (i == 0 && p.skip_ref_call_head) continue;
+          if (i == 0 && p.skip_ref_call_head) {
+            VisitOperator(t->items[0]);
+            continue;
+          }
           Visit(t->items[i]);
         }
         return;
@@ -193,24 +196,47 @@ struct VarCollector {
         break;
       case ExprKind::kCall:
         for (size_t i = 0; i < e->terms.size(); ++i) {
-          if (i == 0 && p.skip_ref_call_head) continue;
+          if (i == 0 && p.skip_ref_call_head) {
+            VisitOperator(e->terms[0]);
+            continue;
+          }
           Visit(e->terms[i]);
         }
         break;
       case ExprKind::kEvery:
+        if (p.skip_closures) {
+          Visit(e->domain);  // the body (and its key/value) is the closure
+          break;
+        }
         if (e->key) Visit(e->key);
         Visit(e->value);
         Visit(e->domain);
-        if (!p.skip_closures) VisitBody(e->body);
+        VisitBody(e->body);
         break;
     }
     for (const With* w : e->withs) {
+      if (p.skip_ref_call_head) {
+        // OPA skips the head of the target and of a ref value.
+        VisitOperator(w->target);
+        if (w->value->IsRef()) {
+          VisitOperator(w->value);
+        } else {
+          Visit(w->value);
+        }
+        continue;
+      }
       Visit(w->target);
       Visit(w->value);
     }
   }
   void VisitBody(const Body& b) {
     for (const Expr* e : b) VisitExpr(e);
+  }
+  // A call operator with its head var skipped (data.pkg.f, count).
+  void VisitOperator(const Term* op) {
+    if (op->IsRef()) {
+      for (size_t i = 1; i < op->items.size(); ++i) Visit(op->items[i]);
+    }
   }
 };
 

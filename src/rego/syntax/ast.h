@@ -264,7 +264,7 @@ bool IsRefIdentifier(std::string_view s);
 /// Options for collecting variables, as OPA's VarVisitorParams.
 struct VarVisitParams {
   bool skip_ref_head = false;       ///< skip the head var of refs (`data`, `input`, `x` in x[0])
-  bool skip_ref_call_head = false;  ///< skip ref heads and call operators
+  bool skip_ref_call_head = false;  ///< skip call operators and the heads of with targets/values
   bool skip_closures = false;       ///< do not descend into comprehensions and every bodies
   bool skip_object_keys = false;
   bool skip_sets = false;

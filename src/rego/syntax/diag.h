@@ -4,23 +4,10 @@
 #include <string_view>
 #include <vector>
 
+#include "rego/error_codes.h"
 #include "rego/syntax/source.h"
 
 namespace golden::rego {
-
-/// OPA error codes (named constants; never repeat the literals).
-namespace errc {
-inline constexpr std::string_view kParse = "rego_parse_error";
-inline constexpr std::string_view kCompile = "rego_compile_error";
-inline constexpr std::string_view kUnsafeVar = "rego_unsafe_var_error";
-inline constexpr std::string_view kRecursion = "rego_recursion_error";
-inline constexpr std::string_view kType = "rego_type_error";
-inline constexpr std::string_view kEvalConflict = "eval_conflict_error";
-inline constexpr std::string_view kEvalType = "eval_type_error";
-inline constexpr std::string_view kEvalBuiltin = "eval_builtin_error";
-inline constexpr std::string_view kEvalCancel = "eval_cancel_error";
-inline constexpr std::string_view kEvalInternal = "eval_internal_error";
-}  // namespace errc
 
 /// A problem found while parsing or compiling: OPA's code, a message and where it is.
 struct Error {
@@ -28,6 +15,8 @@ struct Error {
   std::string message;
   Span span;
   bool has_location = true;  ///< false for errors about no particular place
+  /// The parser's errors also show the offending source line (OPA's ParserErrorDetail).
+  bool show_line = false;
 };
 
 /// Collects errors; passes append, the driver decides when to stop.
@@ -35,6 +24,9 @@ class ErrorList {
  public:
   void Add(std::string_view code, Span span, std::string message) {
     errors_.push_back({code, std::move(message), span, true});
+  }
+  void AddShowingLine(std::string_view code, Span span, std::string message) {
+    errors_.push_back({code, std::move(message), span, true, true});
   }
   void AddNoLocation(std::string_view code, std::string message) {
     errors_.push_back({code, std::move(message), {}, false});

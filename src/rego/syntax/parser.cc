@@ -94,7 +94,7 @@ void Parser::ErrorAt(Span span, std::string reason) {
     reason += ')';
     s_.hints.clear();
   }
-  errors_->Add(errc::kParse, span, std::move(reason));
+  errors_->AddShowingLine(errc::kParse, span, std::move(reason));
   s_.num_errors = errors_->size();
 }
 

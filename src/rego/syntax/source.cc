@@ -46,17 +46,17 @@ SourceLocation Source::Locate(uint32_t offset) const {
 
 uint32_t SourceSet::Add(std::string filename, std::string text) {
   sources_.push_back(std::make_unique<Source>(std::move(filename), std::move(text)));
-  return static_cast<uint32_t>(sources_.size() - 1);
+  return static_cast<uint32_t>(base_ + sources_.size() - 1);
 }
 
 SourceLocation SourceSet::Locate(const Span& span) const {
-  if (span.source >= sources_.size()) return {};
-  return sources_[span.source]->Locate(span.begin);
+  if (!Has(span.source)) return {};
+  return Get(span.source).Locate(span.begin);
 }
 
 std::string_view SourceSet::Text(const Span& span) const {
-  if (span.source >= sources_.size()) return {};
-  std::string_view t = sources_[span.source]->text();
+  if (!Has(span.source)) return {};
+  std::string_view t = Get(span.source).text();
   if (span.begin > t.size() || span.end > t.size() || span.end < span.begin) return {};
   return t.substr(span.begin, span.end - span.begin);
 }

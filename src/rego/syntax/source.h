@@ -43,10 +43,20 @@ class Source {
 /// Every source of one compilation; Span::source indexes it. Sources never move once added.
 class SourceSet {
  public:
+  /// Continues the numbering of `parent` (which must outlive this set and not grow any
+  /// more): ids below parent->size() are the parent's sources. Lets a query compiled
+  /// against a policy locate spans of both. Call before adding sources.
+  void Chain(const SourceSet* parent) {
+    parent_ = parent;
+    base_ = static_cast<uint32_t>(parent->size());
+  }
   /// Adds a source and returns its index.
   uint32_t Add(std::string filename, std::string text);
-  const Source& Get(uint32_t id) const { return *sources_[id]; }
-  size_t size() const { return sources_.size(); }
+  const Source& Get(uint32_t id) const {
+    return id < base_ ? parent_->Get(id) : *sources_[id - base_];
+  }
+  bool Has(uint32_t id) const { return id < base_ ? parent_->Has(id) : id - base_ < sources_.size(); }
+  size_t size() const { return base_ + sources_.size(); }
   /// The location of the start of `span`.
   SourceLocation Locate(const Span& span) const;
   /// The source text covered by `span`.
@@ -54,6 +64,8 @@ class SourceSet {
 
  private:
   std::vector<std::unique_ptr<Source>> sources_;
+  const SourceSet* parent_ = nullptr;
+  uint32_t base_ = 0;
 };
 
 }  // namespace golden::rego
