@@ -37,6 +37,7 @@ std::span<const Command> AllCommands();
 int Main(int argc, char** argv);
 
 int RunCapabilities(const GlobalOptions& global, std::span<const std::string> args);
+int RunEval(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

@@ -4,6 +4,7 @@
 #include "rego/rego.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <random>
 
@@ -105,7 +106,8 @@ std::string Diagnostic::ToString() const {
 }
 
 std::string EvalError::ToString() const {
-  std::string prefix = LocationPrefix(where);
+  // OPA's ast.Location.String(): the file and row, else the source text, else row:col.
+  std::string prefix = where.file.empty() && !text.empty() ? text : LocationPrefix(where);
   std::string msg = code + ": " + message;
   if (!prefix.empty()) msg = prefix + ": " + msg;
   return msg;
@@ -172,8 +174,23 @@ CompileResult Engine::Compile() {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
-  if (!compile::CompileModules(impl->arena, registry, std::move(modules), &impl->modules,
-                               &errors)) {
+  bool ok = compile::CompileModules(impl->arena, registry, modules, &impl->modules, &errors);
+  if (std::getenv("GOLDEN_DUMP_AST") != nullptr) {  // TEMP debugging
+    for (Module* m : modules) {
+      for (Rule* r : m->rules) {
+        for (Rule* x = r; x; x = x->else_rule) {
+          std::string h;
+          for (Term* t : x->head.ref) h += TermToString(t) + "/";
+          if (x->head.key) h += " key=" + TermToString(x->head.key);
+          if (x->head.value) h += " value=" + TermToString(x->head.value);
+          std::fprintf(stderr, "RULE %s {\n", h.c_str());
+          for (Expr* e : x->body) std::fprintf(stderr, "  %s\n", ExprToString(e).c_str());
+          std::fprintf(stderr, "}\n");
+        }
+      }
+    }
+  }
+  if (!ok) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
@@ -234,7 +251,7 @@ EvalResult CompiledPolicy::Eval(std::string_view query, const std::optional<Valu
   if (auto* diags = std::get_if<std::vector<Diagnostic>>(&prepared)) {
     EvalResult r;
     const Diagnostic& d = diags->front();
-    r.error = EvalError{d.code, d.message, d.where};
+    r.error = EvalError{d.code, d.message, d.where, {}};
     return r;
   }
   return std::get<PreparedQuery>(prepared).Eval(input, options);
@@ -301,6 +318,7 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
       r.expressions.push_back({std::move(v), e.text, q.expression_locations[i]});
     }
     for (const auto& [name, slot] : q.query.outputs) {
+      if (!r.bindings.empty() && r.bindings.back().first == name) continue;
       if (const Value* v = Evaluator::SlotValue(frame, slot)) r.bindings.emplace_back(name, *v);
     }
     out.results.push_back(std::move(r));
@@ -312,7 +330,10 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
     err.message = std::move(failure->message);
     if (failure->has_span) {
       const SourceSet& sources = q.arena.sources();
-      if (sources.Has(failure->span.source)) err.where = sources.Locate(failure->span);
+      if (sources.Has(failure->span.source)) {
+        err.where = sources.Locate(failure->span);
+        err.text = std::string(sources.Text(failure->span));
+      }
     }
     out.error = std::move(err);
   }

@@ -63,7 +63,10 @@ struct EvalError {
   std::string code;
   std::string message;
   SourceLocation where;  ///< line 0 when unknown
-  /// OPA's text form: "file:line: code: message".
+  /// The source text of the failing expression (OPA shows it instead of "line:col" when
+  /// the location has no file, as for query expressions).
+  std::string text;
+  /// OPA's text form: "file:line: code: message" (or "text: code: message").
   std::string ToString() const;
 };
 

@@ -79,7 +79,7 @@ bool IsIdentChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// The OPA builtins golden lacks (from opa_builtins.txt, minus the registry).
+// The OPA builtins golden lacks (src/rego/builtins/opa_builtins.txt minus the registry).
 std::vector<std::string> g_missing_builtins;
 
 // The first builtin golden lacks that the case's modules or query mention.
@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
     return 77;
   }
   std::map<std::string, std::string> skips = LoadSkips(opt.skip_file);
-  if (auto list = golden::ReadFile(source / "tests/opa/opa_builtins.txt"); list.ok()) {
+  if (auto list = golden::ReadFile(source / "src/rego/builtins/opa_builtins.txt"); list.ok()) {
     const golden::rego::Registry& registry = golden::rego::DefaultBuiltins();
     std::string_view rest = *list;
     while (!rest.empty()) {

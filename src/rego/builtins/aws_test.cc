@@ -134,6 +134,9 @@ TEST(GoUrl, ParsesAndEscapesLikeGo) {
 TEST(OpaRuntime, ReportsEnvAndVersion) {
   BuiltinHarness h{RegisterOpaBuiltins};
   h.options().env = J(R"({"HOME": "/root"})");
+  // Without runtime information (OPA embedded as a library), opa.runtime() is {}.
+  EXPECT_EQ(h.Ok("opa.runtime", {}), J("{}"));
+  h.options().runtime_info = true;
   Value rt = h.Ok("opa.runtime", {});
   EXPECT_EQ(*rt.Find("env"), J(R"({"HOME": "/root"})"));
   EXPECT_TRUE(rt.Find("version")->IsString());

@@ -37,6 +37,7 @@ inline constexpr char kPrint[] = "print";
 inline constexpr char kInternalPrint[] = "internal.print";
 inline constexpr char kTemplateString[] = "internal.template_string";
 inline constexpr char kTrace[] = "trace";
+inline constexpr char kInternalTestCase[] = "internal.test_case";
 
 // walk.cc
 inline constexpr char kWalk[] = "walk";

@@ -14,8 +14,8 @@ namespace {
 constexpr char kOpaRuntime[] = "opa.runtime";
 
 BuiltinResult Runtime(BuiltinContext& ctx, std::span<const Value>) {
-  Value env = ctx.options != nullptr ? ctx.options->env : Value::EmptyObject();
-  return Value::Object({{Value::String("env"), env},
+  if (ctx.options == nullptr || !ctx.options->runtime_info) return Value::EmptyObject();
+  return Value::Object({{Value::String("env"), ctx.options->env},
                         {Value::String("version"), Value::String(GOLDEN_VERSION)},
                         {Value::String("commit"), Value::String("")}});
 }

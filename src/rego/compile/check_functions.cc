@@ -93,10 +93,15 @@ bool RequiresEval(const Term* t) {
   return false;
 }
 
-// Whether a with-value names a function (a rule with arguments, or a builtin).
+// OPA's validateWithFunctionValue: any ref into the rule tree counts (a rule's value may
+// replace a function), as do builtins.
 bool IsFunctionValue(const Context& ctx, const Term* value) {
   if (value->IsRef() || value->IsVar()) {
-    if (value->IsRef() && UserFunctionNode(ctx, value) != nullptr) return true;
+    if (value->IsRef() && IsRootRefWithPrefix(value, "data") && ctx.tree != nullptr) {
+      if (std::optional<std::vector<Value>> path = StringPath(value)) {
+        if (ctx.tree->Find(*path) != nullptr) return true;
+      }
+    }
     std::string name = value->IsVar() ? std::string(value->var) : OperatorName(value);
     return ctx.builtins.Find(name) != nullptr;
   }

@@ -431,7 +431,9 @@ void LowerQuery(const CompiledQuery& query, const Registry& builtins,
     out->expressions.push_back(std::move(e));
   }
   out->num_slots = lw.num_slots();
-  std::map<std::string, ir::Slot> outputs;
+  // Several slots may carry one user name (a comprehension's `x := ...` next to the query's
+  // x); only the query's own is bound when a result is reported.
+  std::multimap<std::string, ir::Slot> outputs;
   for (const auto& [v, slot] : lw.slots()) {
     auto it = query.rewritten.find(v);
     std::string_view name = it == query.rewritten.end() ? v : it->second;

@@ -482,6 +482,12 @@ class Rewriter {
           self(self, k);
           self(self, v);
         }
+        for (TemplatePart& p : t->parts) {
+          if (p.term) self(self, p.term);
+          if (p.expr) {
+            for (Term* x : p.expr->terms) self(self, x);
+          }
+        }
       };
       for (Term* t : rule->head.ref) nested(nested, t);
       for (Term* t : rule->head.args) nested(nested, t);

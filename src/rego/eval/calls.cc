@@ -78,7 +78,26 @@ bool Evaluator::EvalCall(const ir::Expr& e, Binding* f, Cont k) {
                                 : static_cast<const void*>(e.builtin);
     if (const Mock* m = FindMock(target)) {
       if (m->with->func_value != nullptr || m->with->builtin_value != nullptr) {
-        return CallTarget(e, m->with->func_value, m->with->builtin_value, f, k);
+        // The replacement runs without the replacements in effect here (OPA pushes an
+        // empty mock frame); the rest of the body sees them again.
+        size_t floor = mock_floor_;
+        mock_floor_ = mocks_.size();
+        bool stop = CallTarget(e, m->with->func_value, m->with->builtin_value, f, [&] {
+          size_t inner = mock_floor_;
+          mock_floor_ = floor;
+          bool s = k();
+          mock_floor_ = inner;
+          return s;
+        });
+        mock_floor_ = floor;
+        return stop;
+      }
+      if (m->ref != nullptr) {
+        // A replacement by a rule's value: OPA unifies the output with the ref; without an
+        // output the call succeeds whatever the value (the ref itself is not `false`).
+        if (e.out == nullptr) return k();
+        const ir::Term* ref = m->ref;
+        return EvalRef(ref, f, [&](const Value& v) { return YieldCallResult(e, v, false, f, k); });
       }
       Value v = m->value;
       return YieldCallResult(e, v, false, f, k);
@@ -200,11 +219,7 @@ bool Evaluator::EvalFunction(const ir::Expr& e, const ir::RuleSet& rs, Binding* 
   }
   Value out_scratch;
   const Value* out = e.out ? Plug(e.out, f, &out_scratch) : nullptr;
-  // A replacement function runs without the replacements of its caller.
-  size_t floor = mock_floor_;
-  mock_floor_ = mocks_.size();
   std::optional<Value> v = FunctionValue(rs, args.span(), out);
-  mock_floor_ = floor;
   if (!v) return false;
   Value result = std::move(*v);
   return YieldCallResult(e, result, false, f, k);

@@ -176,7 +176,8 @@ struct RuleNode {
 struct Query {
   Body body;
   uint32_t num_slots = 0;
-  /// The user-visible variables (slot and name), sorted by name.
+  /// The user-visible variables (name and slot), sorted by name. A name may repeat (a
+  /// comprehension's local next to the query's variable): report the bound one.
   std::vector<std::pair<std::string, Slot>> outputs;
   /// For each query expression: its text, span and the slot of its captured value (or -1
   /// when its value is `true`).

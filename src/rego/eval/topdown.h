@@ -136,6 +136,7 @@ class Evaluator {
   struct Mock {
     const ir::With* with;
     Value value;  ///< the replacement value, when it is not a function
+    const ir::Term* ref = nullptr;  ///< or a ref to a rule, evaluated at each call
   };
   const Mock* FindMock(const void* target) const;
 

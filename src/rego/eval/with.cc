@@ -62,7 +62,11 @@ bool Evaluator::EvalWith(const ir::Expr& e, Binding* f, Cont k) {
         targets.push_back(&w.path);
         break;
       case ir::With::Kind::kFunction:
-        if (w.func_value == nullptr && w.builtin_value == nullptr && v == nullptr) return false;
+        if (w.func_value == nullptr && w.builtin_value == nullptr && v == nullptr) {
+          if (w.value == nullptr || w.value->kind != ir::TermKind::kRef) return false;
+          mocks.push_back(Mock{&w, Value(), w.value});
+          break;
+        }
         mocks.push_back(Mock{&w, v ? *v : Value()});
         break;
     }
