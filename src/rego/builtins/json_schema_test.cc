@@ -50,7 +50,7 @@ TEST_F(JsonSchema, MatchesAndReportsLikeGojsonschema) {
   EXPECT_EQ(Errors(R"({"id": "ab", "n": 1.5})", schema),
             V{"invalid_type|n|Invalid type. Expected: integer, given: number"});
   EXPECT_EQ(Errors(R"({"id": "ab", "n": 1, "tags": ["a", "c", "a", "b"]})", schema),
-            (V{"enum|tags.1|1 must be one of the following: \"a\", \"b\"",
+            (V{"enum|tags.1|tags.1 must be one of the following: \"a\", \"b\"",
                "array_max_items|tags|Array must have at most 3 items",
                "unique|tags|array items[0,2] must be unique"}));
   // A string document is JSON text: "\"text\"" is the JSON string "text".

@@ -538,7 +538,7 @@ class Schema::Validator {
 
   void Common(const Value& schema, const Value& node, const std::vector<std::string>& path,
               Result* r) {
-    const std::string field = path.empty() ? "(root)" : path.back();
+    const std::string field = Field(path);  // gojsonschema's {{.field}}: the path without "(root)."
     if (const Value* c = schema.Find("const"); c != nullptr && *c != node) {
       Add(r, "const", path, field + " does not match: " + Json(*c));
     }
