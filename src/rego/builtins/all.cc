@@ -13,6 +13,7 @@ Status RegisterCryptoX509Builtins(Registry& registry);
 Status RegisterEncodingBuiltins(Registry& registry);
 Status RegisterGlobBuiltins(Registry& registry);
 Status RegisterGraphBuiltins(Registry& registry);
+Status RegisterGraphqlBuiltins(Registry& registry);
 Status RegisterHttpBuiltins(Registry& registry);
 Status RegisterJsonBuiltins(Registry& registry);
 Status RegisterJsonPatchBuiltins(Registry& registry);
@@ -52,6 +53,7 @@ Status RegisterAllBuiltins(Registry& registry) {
   GOLDEN_RETURN_IF_ERROR(RegisterEncodingBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterGlobBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterGraphBuiltins(registry));
+  GOLDEN_RETURN_IF_ERROR(RegisterGraphqlBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterHttpBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJsonBuiltins(registry));
   GOLDEN_RETURN_IF_ERROR(RegisterJsonPatchBuiltins(registry));
