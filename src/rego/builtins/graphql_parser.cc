@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rego/builtins/go_strconv.h"
+#include "rego/builtins/unicode.h"
 
 namespace golden::rego::gql {
 
@@ -75,51 +76,14 @@ struct Token {
   }
 };
 
-// Go's utf8.DecodeRuneInString: the rune and its width; (U+FFFD, 1) for invalid input.
+// Go's utf8.DecodeRuneInString: the rune at the start of `s` and its width in bytes.
 std::pair<char32_t, int> DecodeRune(std::string_view s) {
-  if (s.empty()) return {0xFFFD, 0};
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  if (b0 < 0x80) return {b0, 1};
-  auto cont = [&](size_t i) {
-    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
-    return {static_cast<char32_t>(((b0 & 0x1F) << 6) | (s[1] & 0x3F)), 2};
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
-    const auto b1 = static_cast<unsigned char>(s[1]);
-    if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F)) return {0xFFFD, 1};
-    return {static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (s[2] & 0x3F)), 3};
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-    const auto b1 = static_cast<unsigned char>(s[1]);
-    if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 > 0x8F)) return {0xFFFD, 1};
-    return {static_cast<char32_t>(((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) |
-                                  ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)),
-            4};
-  }
-  return {0xFFFD, 1};
+  size_t pos = 0;
+  const int32_t r = unicode::DecodeRune(s, &pos);
+  return {static_cast<char32_t>(r), static_cast<int>(pos)};
 }
 
-// Go's bytes.Buffer.WriteRune.
-void AppendRune(std::string* out, char32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) {
-    out->push_back(static_cast<char>(r));
-  } else if (r < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (r >> 6)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else if (r < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (r >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (r >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  }
-}
+void AppendRune(std::string* out, char32_t r) { unicode::AppendRune(out, static_cast<int32_t>(r)); }
 
 // Go's fmt "%04d" of a byte, as the lexer formats control characters ("\u0001").
 std::string Pad4(unsigned char c) {
@@ -1091,53 +1055,41 @@ class Parser {
     const std::string v = Peek().value;
     if (v == "schema") {
       doc->schema_extension.push_back(ParseSchemaExtension());
-    } else if (v == "scalar") {
-      ExpectKeyword("scalar");
-      auto def = NewDefinition(kScalar, "");
-      def->directives = ParseDirectives(true);
-      if (def->directives.empty()) UnexpectedError();
-      doc->extensions.push_back(std::move(def));
-    } else if (v == "type") {
-      ExpectKeyword("type");
-      auto def = NewDefinition(kObject, "");
-      def->interfaces = ParseImplementsInterfaces();
-      def->directives = ParseDirectives(true);
-      def->fields = ParseFieldsDefinition();
-      if (def->interfaces.empty() && def->directives.empty() && def->fields.empty()) {
-        UnexpectedError();
+      return;
+    }
+    static constexpr std::pair<std::string_view, const char*> kKinds[] = {
+        {"scalar", kScalar}, {"type", kObject}, {"interface", kInterface},
+        {"union", kUnion},   {"enum", kEnum},   {"input", kInputObject}};
+    for (const auto& [keyword, kind] : kKinds) {
+      if (v == keyword) {
+        doc->extensions.push_back(ParseTypeExtension(std::string(keyword), kind));
+        return;
       }
-      doc->extensions.push_back(std::move(def));
-    } else if (v == "interface") {
-      ExpectKeyword("interface");
-      auto def = NewDefinition(kInterface, "");
-      def->directives = ParseDirectives(true);
+    }
+    UnexpectedError();
+  }
+
+  // gqlparser's parse<Kind>TypeExtension: the parts the kind has, at least one of them given.
+  DefinitionPtr ParseTypeExtension(const std::string& keyword, const char* kind) {
+    ExpectKeyword(keyword);
+    auto def = NewDefinition(kind, "");
+    const std::string_view k = kind;
+    if (k == kObject) def->interfaces = ParseImplementsInterfaces();
+    def->directives = ParseDirectives(k != kInputObject);
+    if (k == kObject || k == kInterface) {
       def->fields = ParseFieldsDefinition();
-      if (def->directives.empty() && def->fields.empty()) UnexpectedError();
-      doc->extensions.push_back(std::move(def));
-    } else if (v == "union") {
-      ExpectKeyword("union");
-      auto def = NewDefinition(kUnion, "");
-      def->directives = ParseDirectives(true);
+    } else if (k == kUnion) {
       def->types = ParseUnionMemberTypes();
-      if (def->directives.empty() && def->types.empty()) UnexpectedError();
-      doc->extensions.push_back(std::move(def));
-    } else if (v == "enum") {
-      ExpectKeyword("enum");
-      auto def = NewDefinition(kEnum, "");
-      def->directives = ParseDirectives(true);
+    } else if (k == kEnum) {
       def->enum_values = ParseEnumValuesDefinition();
-      if (def->directives.empty() && def->enum_values.empty()) UnexpectedError();
-      doc->extensions.push_back(std::move(def));
-    } else if (v == "input") {
-      ExpectKeyword("input");
-      auto def = NewDefinition(kInputObject, "");
-      def->directives = ParseDirectives(false);
+    } else if (k == kInputObject) {
       def->fields = ParseInputFieldsDefinition();
-      if (def->directives.empty() && def->fields.empty()) UnexpectedError();
-      doc->extensions.push_back(std::move(def));
-    } else {
+    }
+    if (def->interfaces.empty() && def->directives.empty() && def->fields.empty() &&
+        def->types.empty() && def->enum_values.empty()) {
       UnexpectedError();
     }
+    return def;
   }
 
   std::shared_ptr<SchemaDefinition> ParseSchemaExtension() {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "rego/builtins/go_strconv.h"
+#include "rego/builtins/unicode.h"
 
 namespace golden::rego::gql {
 
@@ -694,16 +695,7 @@ std::string QuotedOrList(const std::vector<std::string>& items) {
 
 std::u32string Runes(std::string_view s) {
   std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t r = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n && i + static_cast<size_t>(k) < s.size(); ++k) {
-      r = (r << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    }
-    out.push_back(r);
-    i += static_cast<size_t>(n);
-  }
+  for (size_t i = 0; i < s.size();) out.push_back(static_cast<char32_t>(unicode::DecodeRune(s, &i)));
   return out;
 }
 
