@@ -481,6 +481,11 @@ class Lexer {
 
 // ---- parser (gqlparser's parser package) ----
 
+// The keywords that start a type definition or extension, and the kinds they define.
+constexpr std::pair<std::string_view, const char*> kTypeKinds[] = {
+    {"scalar", kScalar}, {"type", kObject}, {"interface", kInterface},
+    {"union", kUnion},   {"enum", kEnum},   {"input", kInputObject}};
+
 class Parser {
  public:
   explicit Parser(std::string_view input) : lexer_(input) {}
@@ -878,14 +883,31 @@ class Parser {
 
   DefinitionPtr ParseTypeSystemDefinition(const std::string& description) {
     const std::string v = Peek().value;
-    if (v == "scalar") return ParseScalarTypeDefinition(description);
-    if (v == "type") return ParseObjectTypeDefinition(description);
-    if (v == "interface") return ParseInterfaceTypeDefinition(description);
-    if (v == "union") return ParseUnionTypeDefinition(description);
-    if (v == "enum") return ParseEnumTypeDefinition(description);
-    if (v == "input") return ParseInputObjectTypeDefinition(description);
+    for (const auto& [keyword, kind] : kTypeKinds) {
+      if (v == keyword) return ParseTypeDefinition(std::string(keyword), kind, description);
+    }
     UnexpectedError();
     return nullptr;
+  }
+
+  // gqlparser's parse<Kind>TypeDefinition: the parts that kind of type has.
+  DefinitionPtr ParseTypeDefinition(const std::string& keyword, const char* kind,
+                                    const std::string& description) {
+    ExpectKeyword(keyword);
+    auto def = NewDefinition(kind, description);
+    const std::string_view k = kind;
+    if (k == kObject || k == kInterface) def->interfaces = ParseImplementsInterfaces();
+    def->directives = ParseDirectives(true);
+    if (k == kObject || k == kInterface) {
+      def->fields = ParseFieldsDefinition();
+    } else if (k == kUnion) {
+      def->types = ParseUnionMemberTypes();
+    } else if (k == kEnum) {
+      def->enum_values = ParseEnumValuesDefinition();
+    } else if (k == kInputObject) {
+      def->fields = ParseInputFieldsDefinition();
+    }
+    return def;
   }
 
   std::shared_ptr<SchemaDefinition> ParseSchemaDefinition(const std::string& description) {
@@ -917,21 +939,7 @@ class Parser {
     return def;
   }
 
-  DefinitionPtr ParseScalarTypeDefinition(const std::string& description) {
-    ExpectKeyword("scalar");
-    auto def = NewDefinition(kScalar, description);
-    def->directives = ParseDirectives(true);
-    return def;
-  }
 
-  DefinitionPtr ParseObjectTypeDefinition(const std::string& description) {
-    ExpectKeyword("type");
-    auto def = NewDefinition(kObject, description);
-    def->interfaces = ParseImplementsInterfaces();
-    def->directives = ParseDirectives(true);
-    def->fields = ParseFieldsDefinition();
-    return def;
-  }
 
   std::vector<std::string> ParseImplementsInterfaces() {
     std::vector<std::string> types;
@@ -962,22 +970,14 @@ class Parser {
 
   ArgumentDefinitionList ParseArgumentDefs() {
     ArgumentDefinitionList args;
-    Some(Tok::kParenL, Tok::kParenR, [&] {
-      auto def = std::make_shared<ArgumentDefinition>();
-      def->pos = PeekPos();
-      def->description = ParseDescription();
-      def->name = ParseName();
-      Expect(Tok::kColon);
-      def->type = ParseTypeReference();
-      if (Skip(Tok::kEquals)) def->default_value = ParseValueLiteral(true);
-      def->directives = ParseDirectives(true);
-      args.push_back(std::move(def));
-    });
+    Some(Tok::kParenL, Tok::kParenR, [&] { args.push_back(ParseInputValue<ArgumentDefinition>()); });
     return args;
   }
 
-  std::shared_ptr<FieldDefinition> ParseInputValueDef() {
-    auto def = std::make_shared<FieldDefinition>();
+  // An argument or input field definition: description, name, type, default, directives.
+  template <typename T>
+  std::shared_ptr<T> ParseInputValue() {
+    auto def = std::make_shared<T>();
     def->pos = PeekPos();
     def->description = ParseDescription();
     def->name = ParseName();
@@ -988,22 +988,8 @@ class Parser {
     return def;
   }
 
-  DefinitionPtr ParseInterfaceTypeDefinition(const std::string& description) {
-    ExpectKeyword("interface");
-    auto def = NewDefinition(kInterface, description);
-    def->interfaces = ParseImplementsInterfaces();
-    def->directives = ParseDirectives(true);
-    def->fields = ParseFieldsDefinition();
-    return def;
-  }
 
-  DefinitionPtr ParseUnionTypeDefinition(const std::string& description) {
-    ExpectKeyword("union");
-    auto def = NewDefinition(kUnion, description);
-    def->directives = ParseDirectives(true);
-    def->types = ParseUnionMemberTypes();
-    return def;
-  }
+
 
   std::vector<std::string> ParseUnionMemberTypes() {
     std::vector<std::string> types;
@@ -1015,13 +1001,6 @@ class Parser {
     return types;
   }
 
-  DefinitionPtr ParseEnumTypeDefinition(const std::string& description) {
-    ExpectKeyword("enum");
-    auto def = NewDefinition(kEnum, description);
-    def->directives = ParseDirectives(true);
-    def->enum_values = ParseEnumValuesDefinition();
-    return def;
-  }
 
   std::vector<std::shared_ptr<EnumValueDefinition>> ParseEnumValuesDefinition() {
     std::vector<std::shared_ptr<EnumValueDefinition>> values;
@@ -1036,17 +1015,10 @@ class Parser {
     return values;
   }
 
-  DefinitionPtr ParseInputObjectTypeDefinition(const std::string& description) {
-    ExpectKeyword("input");
-    auto def = NewDefinition(kInputObject, description);
-    def->directives = ParseDirectives(true);
-    def->fields = ParseInputFieldsDefinition();
-    return def;
-  }
 
   FieldList ParseInputFieldsDefinition() {
     FieldList values;
-    Some(Tok::kBraceL, Tok::kBraceR, [&] { values.push_back(ParseInputValueDef()); });
+    Some(Tok::kBraceL, Tok::kBraceR, [&] { values.push_back(ParseInputValue<FieldDefinition>()); });
     return values;
   }
 
@@ -1057,10 +1029,7 @@ class Parser {
       doc->schema_extension.push_back(ParseSchemaExtension());
       return;
     }
-    static constexpr std::pair<std::string_view, const char*> kKinds[] = {
-        {"scalar", kScalar}, {"type", kObject}, {"interface", kInterface},
-        {"union", kUnion},   {"enum", kEnum},   {"input", kInputObject}};
-    for (const auto& [keyword, kind] : kKinds) {
+    for (const auto& [keyword, kind] : kTypeKinds) {
       if (v == keyword) {
         doc->extensions.push_back(ParseTypeExtension(std::string(keyword), kind));
         return;
