@@ -70,6 +70,9 @@ struct BuiltinOptions {
   bool allow_net = false;
   /// The flag that enables network access, for that error message.
   std::string allow_net_flag = "--allow-net";
+  /// opa.runtime() describes the engine ({env, version, commit}) only when this is set, as
+  /// `opa eval` does; otherwise it returns {}, as OPA embedded without runtime information.
+  bool runtime_info = false;
   /// Environment exposed by opa.runtime().env.
   Value env = Value::EmptyObject();
 };
