@@ -80,6 +80,9 @@ struct EngineOptions {
   /// rego.v1 are then checked against v1's rules, as OPA does.
   bool v0_compatible = false;
   BuiltinOptions builtins;
+  /// Builtins added to golden's own for this engine's policies (a test harness's helpers,
+  /// an embedder's functions). A name golden already has is a compile error.
+  std::vector<Descriptor> extra_builtins;
 };
 
 struct EvalOptions {
