@@ -14,6 +14,9 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 constexpr Command kCommands[] = {
     {"enforce", "check repositories against the golden path", &RunEnforce},
     {"version", "print golden's version", &RunVersion},
+    {"eval", "evaluate a Rego query (compatible with `opa eval`)", &RunEval},
+    {"capabilities", "print the Rego builtins supported, as OPA capabilities JSON",
+     &RunCapabilities},
     {"help", "list the subcommands", &RunHelp},
 };
 

@@ -36,6 +36,8 @@ std::span<const Command> AllCommands();
 /// Dispatches argv to a subcommand; returns the exit code.
 int Main(int argc, char** argv);
 
+int RunCapabilities(const GlobalOptions& global, std::span<const std::string> args);
+int RunEval(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 

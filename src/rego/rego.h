@@ -7,12 +7,23 @@
 //   engine.AddModule("policy.rego", text);          // any number
 //   engine.SetData(data);                           // the base document (data.*)
 //   CompileResult compiled = engine.Compile();      // diagnostics, or an immutable policy
-//   PreparedQuery q = compiled.policy->Prepare("data.pkg.deny") ...
-//   EvalResult r = q.Eval(input, eval_options);    // many times, from many threads
+//   auto prepared = compiled.policy->Prepare("data.pkg.deny");   // PreparedQuery or errors
+//   EvalResult r = std::get<PreparedQuery>(prepared).Eval(input, eval_options);
 //
-// STATUS: contract sketch written by the lead before the engine exists. The Rego-language
-// work fills it in and may refine signatures; keep the shape (Engine -> CompiledPolicy ->
-// evaluate many times, thread-safe) and document any change here.
+// Contract:
+//  - Compile() runs OPA's compiler (parse errors, unsafe variables, recursion, type and
+//    conflict errors come back as Diagnostics with OPA's codes and messages).
+//  - A CompiledPolicy and a PreparedQuery are immutable: Eval may be called concurrently
+//    from several threads; each call has its own evaluation state (bindings, the
+//    per-query cache of virtual documents, `with` replacements).
+//  - Evaluation errors follow OPA: conflicts stop the query (eval_conflict_error); builtin
+//    errors make the expression undefined unless strict_builtin_errors is set, in which
+//    case the first one is the query's error. A query that fails returns no results.
+//  - Engine::Compile may be called more than once (each call compiles what was added so
+//    far); the policies it returns do not depend on the Engine afterwards.
+//  - Query results follow `opa eval`: one QueryResult per solution, in evaluation order,
+//    duplicates included; values are Rego values (sets stay sets until printed).
+//  - print() output goes to EvalOptions::print, or standard error by default.
 
 #include <cstdint>
 #include <functional>
@@ -26,29 +37,29 @@
 
 #include "base/status.h"
 #include "rego/builtins/registry.h"
+#include "rego/error_codes.h"
 #include "value/value.h"
 
 namespace golden::rego {
 
-/// OPA error codes (named constants; never repeat the literals).
-namespace errc {
-inline constexpr std::string_view kParse = "rego_parse_error";
-inline constexpr std::string_view kCompile = "rego_compile_error";
-inline constexpr std::string_view kUnsafeVar = "rego_unsafe_var_error";
-inline constexpr std::string_view kRecursion = "rego_recursion_error";
-inline constexpr std::string_view kType = "rego_type_error";
-inline constexpr std::string_view kEvalConflict = "eval_conflict_error";
-inline constexpr std::string_view kEvalType = "eval_type_error";
-inline constexpr std::string_view kEvalBuiltin = "eval_builtin_error";
-inline constexpr std::string_view kEvalCancel = "eval_cancel_error";
-}  // namespace errc
+/// The source line OPA shows under a parse error, with the offending byte's index in it
+/// (OPA's ParserErrorDetail; JSON: {"line": ..., "idx": ...}).
+struct ErrorDetail {
+  std::string line;
+  int idx = 0;
+  /// The two lines OPA prints: the source line without leading tabs, and a caret under the
+  /// offending character.
+  std::vector<std::string> Lines() const;
+};
 
 /// A parse or compile problem, in OPA's shape (code, message, location).
 struct Diagnostic {
   std::string code;
   std::string message;
-  SourceLocation where;
-  /// "file:row: code: message", as OPA prints errors.
+  SourceLocation where;  ///< line 0 when the problem has no particular place
+  std::optional<ErrorDetail> detail;
+  /// OPA's text form: "file:line: code: message" (or "line:col: ..." without a file name)
+  /// followed by the detail lines, each after a newline and a tab.
   std::string ToString() const;
 };
 
@@ -56,15 +67,22 @@ struct Diagnostic {
 struct EvalError {
   std::string code;
   std::string message;
-  SourceLocation where;
+  SourceLocation where;  ///< line 0 when unknown
+  /// The source text of the failing expression (OPA shows it instead of "line:col" when
+  /// the location has no file, as for query expressions).
+  std::string text;
+  /// OPA's text form: "file:line: code: message" (or "text: code: message").
   std::string ToString() const;
 };
 
 struct EngineOptions {
   /// Parse every module as Rego v0 (OPA 1.x's --v0-compatible). Modules that import
-  /// future.keywords or rego.v1 are handled per module as OPA does.
+  /// rego.v1 are then checked against v1's rules, as OPA does.
   bool v0_compatible = false;
   BuiltinOptions builtins;
+  /// Builtins added to golden's own for this engine's policies (a test harness's helpers,
+  /// an embedder's functions). A name golden already has is a compile error.
+  std::vector<Descriptor> extra_builtins;
 };
 
 struct EvalOptions {
@@ -73,6 +91,8 @@ struct EvalOptions {
   bool strict_builtin_errors = false;
   /// time.now_ns() for this evaluation; default: the system clock when the query starts.
   std::optional<int64_t> now_ns;
+  /// Seed for rand.intn/uuid.rfc4122; default: derived from the clock.
+  std::optional<uint64_t> seed;
   /// Receives print() lines; default: standard error.
   std::function<void(std::string_view)> print;
 };
@@ -92,17 +112,25 @@ struct QueryResult {
 };
 
 struct EvalResult {
-  std::vector<QueryResult> results;   ///< empty: undefined
-  std::optional<EvalError> error;     ///< set when evaluation stopped with an error
+  std::vector<QueryResult> results;  ///< empty: undefined
+  std::optional<EvalError> error;    ///< set when evaluation stopped with an error
 };
 
 class CompiledPolicy;
+struct PreparedQueryImpl;
 
-/// A query parsed and compiled against one policy; immutable and thread-safe.
+/// A query parsed and compiled against one policy; immutable and thread-safe. Copies share
+/// the same compiled query.
 class PreparedQuery {
  public:
-  EvalResult Eval(const Value& input, const EvalOptions& options = {}) const;
-  // (implementation-defined members)
+  /// Evaluates the query against `input` (nullopt: no input document at all, so refs to
+  /// input are undefined).
+  EvalResult Eval(const std::optional<Value>& input, const EvalOptions& options = {}) const;
+
+ private:
+  friend class CompiledPolicy;
+  explicit PreparedQuery(std::shared_ptr<const PreparedQueryImpl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const PreparedQueryImpl> impl_;
 };
 
 /// The result of compiling: a policy, or the diagnostics that prevented it.
@@ -111,38 +139,77 @@ struct CompileResult {
   std::vector<Diagnostic> errors;
 };
 
+struct EngineState;
+
 /// Collects modules and data, then compiles them once.
 class Engine {
  public:
   explicit Engine(EngineOptions options = {});
   ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
   /// Adds a module (parsed at Compile time; problems become diagnostics).
   void AddModule(std::string filename, std::string text);
   /// Sets the base document (data.*). Rule-defined (virtual) documents overlay it.
   void SetData(Value data);
   CompileResult Compile();
+
+ private:
+  std::unique_ptr<EngineState> state_;
+};
+
+struct CompiledPolicyImpl;
+
+/// How to prepare a query.
+struct QueryOptions {
+  /// Resolve names in the query as if written in this package (`opa eval --package`),
+  /// e.g. "example" makes `allow` mean `data.example.allow`. Empty: none.
+  std::string package;
+  /// Capture each expression's value as `opa eval` does (so `1 == 2` yields false and a
+  /// lone `x` yields its value even when false). Off: plain query semantics.
+  bool capture_values = true;
+  /// Imports in effect for the query (`opa eval --import`), e.g. "data.lib.x".
+  std::vector<std::string> imports;
+  /// File name for locations in the query (OPA uses none).
+  std::string filename;
 };
 
 /// An immutable compiled policy: modules, data and a rule index. Safe to use from several
 /// threads at once; each evaluation has its own state.
 class CompiledPolicy {
  public:
+  explicit CompiledPolicy(std::shared_ptr<const CompiledPolicyImpl> impl);
+  ~CompiledPolicy();
+
   /// Parses and compiles a query (a Rego body: "data.pkg.deny", "x := input.a; x > 1").
   /// Errors are diagnostics (parse errors, unsafe variables, type errors).
-  std::variant<PreparedQuery, std::vector<Diagnostic>> Prepare(std::string_view query) const;
+  std::variant<PreparedQuery, std::vector<Diagnostic>> Prepare(
+      std::string_view query, const QueryOptions& options = {}) const;
 
-  /// Convenience: Prepare + Eval.
-  EvalResult Eval(std::string_view query, const Value& input, const EvalOptions& options = {}) const;
+  /// Convenience: Prepare + Eval (compile errors come back as the result's error).
+  EvalResult Eval(std::string_view query, const std::optional<Value>& input,
+                  const EvalOptions& options = {}) const;
 
-  /// Package paths of every module ("data.pkg.sub"), sorted, and the rule names each defines,
-  /// with their `# METADATA` annotations as OPA's JSON form (for enforce's reports).
+  /// Every rule of the policy with its `# METADATA` annotations (for enforce's reports).
   struct RuleInfo {
     std::string package;  ///< "data.golden.docker"
     std::string name;     ///< "deny"
-    Value annotations;    ///< merged package/rule annotations, or null
+    /// Annotations applying to the rule, as rego.metadata.chain() lists them (rule,
+    /// document, package, subpackages), or null when there are none.
+    Value annotations;
     SourceLocation where;
   };
   std::vector<RuleInfo> Rules() const;
+
+ private:
+  std::shared_ptr<const CompiledPolicyImpl> impl_;
 };
+
+/// The builtins every engine knows (shared, read-only).
+const Registry& DefaultBuiltins();
+
+/// Parses a Rego value written as a term (`{"a": {1, 2}}`: sets, non-string keys), as
+/// OPA's input_term and `--input` of .rego values. Fails on non-constant terms.
+Result<Value> ParseRegoValue(std::string_view text);
 
 }  // namespace golden::rego

@@ -1,5 +1,7 @@
 #include "rego/builtins/registry.h"
 
+#include <utility>
+
 namespace golden::rego {
 
 std::shared_ptr<const void> SharedCache::GetOrCreate(
@@ -17,12 +19,22 @@ std::shared_ptr<const void> SharedCache::GetOrCreate(
 }
 
 Status Registry::Register(Descriptor d) {
+  if (d.name.empty()) return Internal("builtin registered without a name");
   if (by_name_.count(d.name)) return Internal("builtin registered twice: " + d.name);
-  if (!d.infix.empty()) {
-    if (by_infix_.count(d.infix)) return Internal("infix operator registered twice: " + d.infix);
+  // One infix may name builtins of different arities ("in" is internal.member_2 and
+  // internal.member_3); FindInfix answers the first registered.
+  if (auto it = by_infix_.find(d.infix);
+      !d.infix.empty() && it != by_infix_.end() && it->second->args.size() == d.args.size()) {
+    return Internal("infix operator registered twice: " + d.infix);
+  }
+  for (const TypePtr& arg : d.args) {
+    if (!arg) return Internal("builtin " + d.name + " declares an argument without a type");
+  }
+  if (d.operand_expect.size() > d.args.size()) {
+    return Internal("builtin " + d.name + " names more operands than it declares");
   }
   auto owned = std::make_unique<Descriptor>(std::move(d));
-  if (!owned->infix.empty()) by_infix_[owned->infix] = owned.get();
+  if (!owned->infix.empty()) by_infix_.emplace(owned->infix, owned.get());
   std::string name = owned->name;
   by_name_.emplace(std::move(name), std::move(owned));
   return Status::Ok();
@@ -45,57 +57,68 @@ std::vector<const Descriptor*> Registry::All() const {
   return out;
 }
 
-Value Registry::CapabilitiesJson() const {
+Value Registry::CapabilitiesJson(const std::vector<std::string>& features) const {
+  auto str = [](std::string_view s) { return Value::String(s); };
   std::vector<Value> builtins;
   for (const Descriptor* d : All()) {
     std::vector<Value::Entry> decl;
     std::vector<Value> args;
     for (const auto& a : d->args) args.push_back(a->ToJson());
-    decl.push_back({Value::String("args"), Value::Array(std::move(args))});
-    if (d->result) decl.push_back({Value::String("result"), d->result->ToJson()});
-    decl.push_back({Value::String("type"), Value::String("function")});
-    if (d->variadic) decl.push_back({Value::String("variadic"), t::Any()->ToJson()});
+    decl.push_back({str("args"), Value::Array(std::move(args))});
+    if (d->result) decl.push_back({str("result"), d->result->ToJson()});
+    decl.push_back({str("type"), str("function")});
+    if (d->variadic) decl.push_back({str("variadic"), t::Any()->ToJson()});
     std::vector<Value::Entry> b;
-    b.push_back({Value::String("name"), Value::String(d->name)});
-    b.push_back({Value::String("decl"), Value::Object(std::move(decl))});
-    if (!d->infix.empty()) b.push_back({Value::String("infix"), Value::String(d->infix)});
-    if (d->relation) b.push_back({Value::String("relation"), Value::Bool(true)});
-    if (d->nondeterministic) b.push_back({Value::String("nondeterministic"), Value::Bool(true)});
-    if (d->deprecated) b.push_back({Value::String("deprecated"), Value::Bool(true)});
-    if (!d->categories.empty()) {
-      std::vector<Value> cats;
-      for (const auto& c : d->categories) cats.push_back(Value::String(c));
-      b.push_back({Value::String("categories"), Value::Array(std::move(cats))});
-    }
+    b.push_back({str("name"), str(d->name)});
+    b.push_back({str("decl"), Value::Object(std::move(decl))});
+    if (!d->infix.empty()) b.push_back({str("infix"), str(d->infix)});
+    if (d->relation) b.push_back({str("relation"), Value::Bool(true)});
+    if (d->nondeterministic) b.push_back({str("nondeterministic"), Value::Bool(true)});
+    if (d->deprecated) b.push_back({str("deprecated"), Value::Bool(true)});
     builtins.push_back(Value::Object(std::move(b)));
   }
-  return Value::Object({{Value::String("builtins"), Value::Array(std::move(builtins))}});
+  std::vector<Value> feature_values;
+  for (const auto& f : features) feature_values.push_back(str(f));
+  return Value::Object({{str("builtins"), Value::Array(std::move(builtins))},
+                        {str("wasm_abi_versions"), Value::EmptyArray()},
+                        {str("features"), Value::Set(std::move(feature_values))}});
 }
 
 std::optional<BuiltinResult> CheckOperands(const Descriptor& d, std::span<const Value> args) {
-  if (!d.check_arg_types || d.variadic) return std::nullopt;
-  for (size_t i = 0; i < args.size() && i < d.args.size(); ++i) {
+  if (d.variadic) return std::nullopt;
+  if (args.size() != d.args.size()) {
+    return BuiltinResult::TypeError("expected " + std::to_string(d.args.size()) +
+                                    " arguments but got " + std::to_string(args.size()));
+  }
+  if (!d.check_arg_types) return std::nullopt;
+  for (size_t i = 0; i < args.size(); ++i) {
     const Type& want = *d.args[i];
-    if (want.Accepts(args[i])) continue;
+    if (want.AcceptsKind(args[i])) continue;
     std::string expected;
-    if (want.kind == Type::Kind::kAny && !want.of.empty()) {
-      expected = "one of {";
-      for (size_t k = 0; k < want.of.size(); ++k) {
-        if (k) expected += ", ";
-        static const char* const kNames[] = {"any",   "null", "boolean", "number",  "string",
-                                             "array", "set",  "object",  "function"};
-        expected += kNames[static_cast<int>(want.of[k]->kind)];
-      }
-      expected += "}";
+    if (i < d.operand_expect.size() && !d.operand_expect[i].empty()) {
+      expected = d.operand_expect[i];
     } else {
-      static const char* const kNames[] = {"any",   "null", "boolean", "number",  "string",
-                                           "array", "set",  "object",  "function"};
-      expected = kNames[static_cast<int>(want.kind)];
+      std::vector<std::string> kinds = want.KindNames();
+      if (kinds.size() == 1) {
+        expected = kinds[0];
+      } else {
+        expected = "one of {";
+        for (size_t k = 0; k < kinds.size(); ++k) {
+          if (k) expected += ", ";
+          expected += kinds[k];
+        }
+        expected += "}";
+      }
     }
     return BuiltinResult::TypeError("operand " + std::to_string(i + 1) + " must be " + expected +
                                     " but got " + std::string(args[i].TypeName()));
   }
   return std::nullopt;
+}
+
+BuiltinResult CallBuiltin(const Descriptor& d, BuiltinContext& ctx, std::span<const Value> args) {
+  if (std::optional<BuiltinResult> bad = CheckOperands(d, args)) return std::move(*bad);
+  return d.fn(ctx, args);
 }
 
 }  // namespace golden::rego

@@ -70,6 +70,9 @@ struct BuiltinOptions {
   bool allow_net = false;
   /// The flag that enables network access, for that error message.
   std::string allow_net_flag = "--allow-net";
+  /// opa.runtime() describes the engine ({env, version, commit}) only when this is set, as
+  /// `opa eval` does; otherwise it returns {}, as OPA embedded without runtime information.
+  bool runtime_info = false;
   /// Environment exposed by opa.runtime().env.
   Value env = Value::EmptyObject();
 };
@@ -98,22 +101,29 @@ using BuiltinFn = BuiltinResult (*)(BuiltinContext& ctx, std::span<const Value> 
 
 /// A builtin declared as data: OPA's name, typed signature, categories and flags.
 struct Descriptor {
-  std::string name;
+  std::string name = {};
   /// Infix operator, for the builtins OPA also spells as operators ("+", "==", "in", ...).
-  std::string infix;
-  std::vector<TypePtr> args;
+  std::string infix = {};
+  std::vector<TypePtr> args = {};
   /// nullptr for builtins with no result (print, trace's boolean is declared).
-  TypePtr result;
+  TypePtr result = {};
   /// print takes any number of arguments.
   bool variadic = false;
   /// The result is a list of alternatives to iterate (walk).
   bool relation = false;
   bool nondeterministic = false;
   bool deprecated = false;
-  std::vector<std::string> categories;
-  std::string description;
-  /// Check every argument against `args` before calling `fn`, with OPA's operand messages.
+  std::vector<std::string> categories = {};
+  std::string description = {};
+  /// Check the kind of every argument against `args` before calling `fn`, with OPA's operand
+  /// messages ("operand 1 must be string but got number"). Element types inside collections
+  /// are the builtin's to check, because OPA words those errors per builtin.
   bool check_arg_types = true;
+  /// How OPA's runtime error names what argument i accepts ("operand i must be <this> but got
+  /// number"), where its builtin words it differently from the declared type's kinds in type
+  /// order: "one of {array, object, set, string}" for count, "integer" for bits.*. Indexed by
+  /// argument; a missing or empty entry uses the declared type.
+  std::vector<std::string> operand_expect = {};
   /// nullptr when the evaluator implements the builtin itself (print, rego.metadata.*).
   BuiltinFn fn = nullptr;
 };
@@ -122,23 +132,32 @@ struct Descriptor {
 /// safe to share between threads.
 class Registry {
  public:
-  /// Adds a builtin; fails on a duplicate name.
+  /// Adds a builtin; fails on a duplicate name or infix operator, and on a malformed
+  /// declaration (empty name, missing types, more operand_expect entries than arguments).
   Status Register(Descriptor d);
   const Descriptor* Find(std::string_view name) const;
   const Descriptor* FindInfix(std::string_view op) const;
   /// Every builtin, sorted by name.
   std::vector<const Descriptor*> All() const;
-  /// OPA's capabilities.json document: {"builtins":[{"name","decl":{...},...}], ...}.
-  Value CapabilitiesJson() const;
+  /// OPA's capabilities.json document: {"builtins": [{"name", "decl": {...}, ...}, ...],
+  /// "wasm_abi_versions": [], "features": [...]}, builtins sorted by name, in the minimal form
+  /// OPA writes (no descriptions, categories or argument names). `features` lists the language
+  /// features the engine supports ("rego_v1", ...).
+  Value CapabilitiesJson(const std::vector<std::string>& features = {}) const;
 
  private:
   std::map<std::string, std::unique_ptr<Descriptor>, std::less<>> by_name_;
   std::map<std::string, const Descriptor*, std::less<>> by_infix_;
 };
 
-/// Checks `args` against `d`'s declared types; returns the type error OPA gives for the first
-/// mismatching operand ("operand 2 must be string but got number"), or nullopt.
+/// Checks the number of `args` and the kind of each against `d`'s declaration; returns the type
+/// error OPA gives for the first mismatching operand ("operand 2 must be string but got
+/// number"), or nullopt.
 std::optional<BuiltinResult> CheckOperands(const Descriptor& d, std::span<const Value> args);
+
+/// Calls `d.fn` after CheckOperands: the one way evaluators should invoke a builtin.
+/// `d.fn` must be set.
+BuiltinResult CallBuiltin(const Descriptor& d, BuiltinContext& ctx, std::span<const Value> args);
 
 /// Registers every builtin golden implements (each namespace file contributes one
 /// Register<Namespace>Builtins function, called from here).

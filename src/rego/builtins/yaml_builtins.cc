@@ -1,0 +1,75 @@
+// yaml.marshal, yaml.unmarshal and yaml.is_valid (OPA's topdown/encoding.go). Reading uses the
+// project's YAML reader, which types scalars as go-yaml v2 does; writing uses the go-yaml
+// style emitter in yaml_emitter.cc.
+
+#include <algorithm>
+
+#include "rego/builtins/names.h"
+#include "rego/builtins/operands.h"
+#include "rego/builtins/yaml_emitter.h"
+#include "value/yaml.h"
+
+namespace golden::rego {
+
+namespace {
+
+const std::vector<std::string> kEncodingCategory = {"encoding"};
+
+std::string Marshal(const Value& v) { return EmitGoYaml(v); }
+
+// go-yaml's wording for the errors policies meet most, where the reader words them its own way.
+std::string GoYamlMessage(std::string_view message) {
+  static const std::pair<std::string_view, std::string_view> kMessages[] = {
+      {"flow sequence without a closing bracket", "did not find expected ',' or ']'"},
+      {"flow mapping without a closing brace", "did not find expected ',' or '}'"},
+      {"missing comma in flow mapping", "did not find expected ',' or '}'"},
+      {"invalid nested block mapping on the same line",
+       "mapping values are not allowed in this context"},
+      {"double-quoted scalar without closing quote", "found unexpected end of stream"},
+      {"single-quoted scalar without closing quote", "found unexpected end of stream"},
+  };
+  for (const auto& [ours, go] : kMessages) {
+    if (message.find(ours) != std::string_view::npos) return std::string(go);
+  }
+  return std::string(message);
+}
+
+// "yaml: line N: <problem>", as go-yaml reports it.
+std::string YamlError(std::string_view text, const Status& status) {
+  std::string message = status.message();
+  if (message.starts_with("YAML: ")) message.erase(0, 6);
+  int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  int line = status.where() && status.where()->line > 0 ? std::min(status.where()->line, lines) : 1;
+  return "yaml: line " + std::to_string(line) + ": " + GoYamlMessage(message);
+}
+
+BuiltinResult Unmarshal(std::string_view text) {
+  Result<Value> v = ParseYaml(text);
+  if (!v.ok()) return BuiltinResult::Error(YamlError(text, v.status()));
+  return std::move(v).value();
+}
+
+bool IsValid(const Value& v) { return v.IsString() && ParseYaml(v.GetString()).ok(); }
+
+}  // namespace
+
+Status RegisterYamlBuiltins(Registry& r) {
+  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kYamlIsValid,
+                                     .args = {t::String()},
+                                     .result = t::Boolean(),
+                                     .categories = kEncodingCategory,
+                                     .check_arg_types = false,  // false for non-strings
+                                     .fn = Adapt<&IsValid>()}));
+  GOLDEN_RETURN_IF_ERROR(r.Register({.name = builtins::kYamlMarshal,
+                                     .args = {t::Any()},
+                                     .result = t::String(),
+                                     .categories = kEncodingCategory,
+                                     .fn = Adapt<&Marshal>()}));
+  return r.Register({.name = builtins::kYamlUnmarshal,
+                     .args = {t::String()},
+                     .result = t::Any(),
+                     .categories = kEncodingCategory,
+                     .fn = Adapt<&Unmarshal>()});
+}
+
+}  // namespace golden::rego
