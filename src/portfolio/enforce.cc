@@ -5,15 +5,18 @@
 
 namespace golden::portfolio {
 
-report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
-  RepoSnapshot snap = LoadRepo(ref, options.scan);
+report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const CheckOptions& options) {
   report::RepoReport out;
-  out.name = EscapeInvalidUtf8(ref.name);
-  out.org = EscapeInvalidUtf8(ref.org);
-  out.path = ref.display;
+  out.name = EscapeInvalidUtf8(snap.ref.name);
+  out.org = EscapeInvalidUtf8(snap.ref.org);
+  out.path = snap.ref.display;
   if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
-  out.findings = RunChecks(snap, options.checks);
+  out.findings = RunChecks(snap, options);
   return out;
+}
+
+report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
+  return CheckSnapshot(LoadRepo(ref, options.scan), options.checks);
 }
 
 report::Report Enforce(const Target& target, const EnforceOptions& options, int64_t now_ns) {

@@ -20,7 +20,12 @@ struct EnforceOptions {
   std::function<void()> on_repo_done;
 };
 
-/// Scans and checks one repository.
+/// Checks a repository that is already loaded: its report (name, path, metadata, sorted
+/// findings). For callers that need the snapshot too (the catalog reads its inventory and
+/// metadata), so that a repository is scanned once.
+report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const CheckOptions& options);
+
+/// Scans and checks one repository (LoadRepo, then CheckSnapshot).
 report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);
 
 /// Checks every repository of `target` in parallel. The report is the same whatever the
