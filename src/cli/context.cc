@@ -1,0 +1,73 @@
+#include "cli/context.h"
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "base/fs.h"
+#include "base/strings.h"
+
+namespace golden::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> Env(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+Result<std::unique_ptr<Clock>> ClockFromEnvironment() {
+  std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
+  if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+  char* end = nullptr;
+  errno = 0;
+  long long secs = std::strtoll(v->c_str(), &end, 10);
+  if (errno != 0 || end == v->c_str() || *end != '\0' || secs < 0) {
+    return InvalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds (got '" +
+                           EscapeInvalidUtf8(*v) + "')");
+  }
+  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(secs * 1'000'000'000));
+}
+
+Result<bool> GovernStrict() {
+  std::optional<std::string> v = Env("GOVERN_STRICT");
+  if (!v) return false;
+  std::string lower = AsciiLower(TrimSpace(*v));
+  if (lower == "true" || lower == "1") return true;
+  if (lower.empty() || lower == "false" || lower == "0") return false;
+  return InvalidArgument("GOVERN_STRICT must be true, 1, false or 0 (got '" +
+                         EscapeInvalidUtf8(*v) + "')");
+}
+
+portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::path> target) {
+  portfolio::RootSearch search;
+  search.env_root = Env("GOLDEN_PATH_ROOT");
+  search.target = std::move(target);
+  search.cwd = cwd;
+  search.executable = portfolio::CurrentExecutable();
+  return search;
+}
+
+Result<SchemaChoice> ChooseSchema(const std::optional<fs::path>& root,
+                                  const std::string& explicit_file) {
+  SchemaChoice choice;
+  fs::path file;
+  if (!explicit_file.empty()) {
+    file = explicit_file;
+  } else if (root) {
+    file = *root / portfolio::kDefaultSchema;
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+      choice.missing_default = file;
+      return choice;
+    }
+  } else {
+    return choice;
+  }
+  auto loaded = portfolio::MetadataSchema::Load(file);
+  if (!loaded.ok()) return InvalidArgument(loaded.status().ToString());
+  choice.schema = *loaded;
+  return choice;
+}
+
+}  // namespace golden::cli

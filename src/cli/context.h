@@ -1,0 +1,48 @@
+#pragma once
+
+// What subcommands read from the process (environment, clock, working directory, the
+// governance root and its schema), read in one place so every command does it the same way.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "portfolio/root.h"
+#include "portfolio/schema.h"
+
+namespace golden::cli {
+
+/// The environment variable `name`, or nullopt when unset.
+std::optional<std::string> Env(const char* name);
+
+/// The real clock, or a fixed one when SOURCE_DATE_EPOCH (reproducible-builds.org) is set, so
+/// reports and golden files need no masking. Fails when the variable is not whole seconds.
+Result<std::unique_ptr<Clock>> ClockFromEnvironment();
+
+/// GOVERN_STRICT, the runbook's switch for strict mode: true for `true`/`1`, false for
+/// `false`/`0`/empty/unset (case-insensitive); anything else is a configuration error.
+Result<bool> GovernStrict();
+
+/// Where to look for the governance root: $GOLDEN_PATH_ROOT, above `target` (when given),
+/// above `cwd`, then above the running binary.
+portfolio::RootSearch ProcessRootSearch(const std::filesystem::path& cwd,
+                                        std::optional<std::filesystem::path> target);
+
+/// The metadata schema a run validates against.
+struct SchemaChoice {
+  /// Null when there is none (no root, or no schema file at the default place).
+  std::shared_ptr<const portfolio::MetadataSchema> schema;
+  /// The file looked for when `schema` is null and no --schema was given, for the notice.
+  std::filesystem::path missing_default;
+};
+
+/// `explicit_file` (--schema) when not empty: it must load. Otherwise
+/// `<root>/.metaHub/schemas/repo-schema.json` when `root` is known and that file exists
+/// (it must then load); otherwise none. Load failures are configuration errors.
+Result<SchemaChoice> ChooseSchema(const std::optional<std::filesystem::path>& root,
+                                  const std::string& explicit_file);
+
+}  // namespace golden::cli
