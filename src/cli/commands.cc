@@ -13,6 +13,7 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 
 constexpr Command kCommands[] = {
     {"enforce", "check repositories against the golden path", &RunEnforce},
+    {"catalog", "build the service catalog (JSON, Markdown, HTML, Backstage)", &RunCatalog},
     {"version", "print golden's version", &RunVersion},
     {"help", "list the subcommands", &RunHelp},
 };

@@ -1,14 +1,40 @@
 #include "cli/context.h"
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
+#include <cstdio>
+#include <vector>
 #include <cstdlib>
 
 #include "base/fs.h"
 #include "base/strings.h"
+#include "cli/commands.h"
 
 namespace golden::cli {
 
 namespace fs = std::filesystem;
+
+int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
+                const std::function<int()>& run) {
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "golden %.*s: %s\nRun 'golden %.*s --help' for the options.\n",
+                 static_cast<int>(command.size()), command.data(), e.what(),
+                 static_cast<int>(command.size()), command.data());
+    return kExitUsage;
+  }
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "golden %.*s: internal error: %s\n", static_cast<int>(command.size()),
+                 command.data(), e.what());
+    return kExitInternal;
+  }
+}
 
 std::optional<std::string> Env(const char* name) {
   const char* v = std::getenv(name);

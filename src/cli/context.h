@@ -4,7 +4,9 @@
 // governance root and its schema), read in one place so every command does it the same way.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <span>
 #include <optional>
 #include <string>
 
@@ -13,7 +15,17 @@
 #include "portfolio/root.h"
 #include "portfolio/schema.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace golden::cli {
+
+/// Parses `args` with `app` and calls `run`: --help prints and exits 0, a parse error is
+/// reported as "golden <command>: ..." with exit 2, and an exception escaping `run` (a bug)
+/// as an internal error, exit 3.
+int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
+                const std::function<int()>& run);
 
 /// The environment variable `name`, or nullopt when unset.
 std::optional<std::string> Env(const char* name);
