@@ -1,6 +1,7 @@
 #include "catalog/normalize.h"
 
 #include "base/strings.h"
+#include "portfolio/metadata.h"
 #include "value/json.h"
 
 namespace golden::catalog {
@@ -15,25 +16,6 @@ std::string Shown(const Value& v) {
   size_t pos = 0;
   for (size_t n = 0; n < kMax - 3 && pos < text.size(); ++n) DecodeUtf8(text, &pos);
   return text.substr(0, pos) + "...";
-}
-
-std::string_view KindName(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kNull:
-      return "null";
-    case Value::Kind::kBool:
-      return "a boolean";
-    case Value::Kind::kNumber:
-      return "a number";
-    case Value::Kind::kString:
-      return "a string";
-    case Value::Kind::kArray:
-    case Value::Kind::kSet:
-      return "a list";
-    case Value::Kind::kObject:
-      return "a mapping";
-  }
-  return "a value";
 }
 
 }  // namespace
@@ -54,7 +36,7 @@ Normalized<std::string> NormalizeLabel(std::string_view field, const Value* raw,
                                        std::string(fallback)};
   }
   return {std::string(fallback), std::string(field) + " " + Shown(*raw) + " is " +
-                                     std::string(KindName(*raw)) + ", not text; counted as " +
+                                     std::string(portfolio::DescribeKind(*raw)) + ", not text; counted as " +
                                      std::string(fallback)};
 }
 
@@ -81,7 +63,7 @@ Normalized<int> NormalizeTier(const Value* raw) {
 Normalized<std::string> NormalizeDescription(const Value* raw) {
   if (raw == nullptr || raw->IsNull()) return {"", std::nullopt};
   if (std::optional<std::string_view> s = raw->AsString()) return {std::string(*s), std::nullopt};
-  return {"", "description " + Shown(*raw) + " is " + std::string(KindName(*raw)) +
+  return {"", "description " + Shown(*raw) + " is " + std::string(portfolio::DescribeKind(*raw)) +
                   ", not text; left out"};
 }
 

@@ -43,11 +43,7 @@ struct Flags {
   unsigned jobs = 0;
 };
 
-std::string FormatList() {
-  std::vector<std::string> names;
-  for (std::string_view n : catalog::FormatNames()) names.emplace_back(n);
-  return Join(names, "|");
-}
+std::string FormatList() { return NameList(catalog::FormatNames()); }
 
 // Writes the catalog: to stdout for "-", else atomically, creating the folder it goes in.
 Status Write(const fs::path& file, const std::string& text) {

@@ -45,11 +45,7 @@ struct Flags {
   unsigned jobs = 0;
 };
 
-std::string FormatList() {
-  std::vector<std::string> names;
-  for (std::string_view n : report::FormatNames()) names.emplace_back(n);
-  return Join(names, "|");
-}
+std::string FormatList() { return NameList(report::FormatNames()); }
 
 int Enforce(const Flags& flags) {
   auto strict_env = GovernStrict();

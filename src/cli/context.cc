@@ -36,6 +36,15 @@ int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::st
   }
 }
 
+std::string NameList(std::span<const std::string_view> names) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out.push_back('|');
+    out.append(n);
+  }
+  return out;
+}
+
 std::optional<std::string> Env(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr) return std::nullopt;

@@ -27,6 +27,9 @@ namespace golden::cli {
 int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
                 const std::function<int()>& run);
 
+/// `names` joined with '|', for help texts and errors ("text|json").
+std::string NameList(std::span<const std::string_view> names);
+
 /// The environment variable `name`, or nullopt when unset.
 std::optional<std::string> Env(const char* name);
 

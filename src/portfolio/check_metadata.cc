@@ -11,22 +11,6 @@ using report::Severity;
 
 namespace {
 
-std::string_view Describe(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kArray:
-    case Value::Kind::kSet:
-      return "a list";
-    case Value::Kind::kString:
-      return "a string";
-    case Value::Kind::kNumber:
-      return "a number";
-    case Value::Kind::kBool:
-      return "a boolean";
-    default:
-      return "a scalar";
-  }
-}
-
 // "YAML: mapping values are not allowed here" -> "mapping values are not allowed here".
 std::string WithoutPrefix(const std::string& msg) {
   constexpr std::string_view kPrefix = "YAML: ";
@@ -64,7 +48,7 @@ void CheckMetadata(const RepoSnapshot& repo, const CheckOptions& options,
     // 'object'", which is less direct.
     add(rules::kMetadataNotMapping, Severity::kError,
         ".meta/repo.yaml must be a mapping of keys to values, not " +
-            std::string(Describe(m.doc)),
+            std::string(DescribeKind(m.doc)),
         1);
     return;
   }
