@@ -125,13 +125,13 @@ class Page {
                      "</svg>",
                      frac * 100));
     Card("failed", "Failing", c.failed, c.failed > 0 ? "bad" : "", "with at least one violation");
-    Card("tier-1", "Tier 1 (Critical)", s_.by_tier[0], "tier-1",
-         fmt::format("{} passing", s_.compliance_by_tier[0].passed));
-    Card("tier-2", "Tier 2 (Important)", s_.by_tier[1], "tier-2",
-         fmt::format("{} passing", s_.compliance_by_tier[1].passed));
+    Card("tier-1", "Tier 1", s_.by_tier[0], "tier-1",
+         fmt::format("critical &middot; {} passing", s_.compliance_by_tier[0].passed));
+    Card("tier-2", "Tier 2", s_.by_tier[1], "tier-2",
+         fmt::format("important &middot; {} passing", s_.compliance_by_tier[1].passed));
     Card("violations", "Violations", c.violations, c.violations > 0 ? "bad" : "",
          Plural(c.warnings, "warning", "warnings"));
-    Card("without-metadata", "Without metadata", s_.without_metadata, "",
+    Card("without-metadata", "No metadata", s_.without_metadata, "",
          Plural(s_.metadata_errors, "metadata error", "metadata errors"));
     Put("</section>\n");
   }
@@ -142,14 +142,14 @@ class Page {
     int rest = 0, rest_keys = 0;
     for (const auto& [key, n] : counter.ByCount()) {
       if (rows.size() < kMaxChartRows) {
-        rows.push_back(ChartRow{key, std::string(filter), key, n, 0, ""});
+        rows.push_back(ChartRow{key, std::string(filter), key, n, 0, "bar"});
       } else {
         rest += n;
         ++rest_keys;
       }
     }
     if (rest_keys > 0) {
-      rows.push_back(ChartRow{fmt::format("{} more", rest_keys), "", "", rest, 0, ""});
+      rows.push_back(ChartRow{fmt::format("{} more", rest_keys), "", "", rest, 0, "bar other"});
     }
     return rows;
   }
@@ -178,7 +178,7 @@ class Page {
     for (int t = 1; t <= kTiers; ++t) {
       const ComplianceTotals& c = s_.compliance_by_tier[t - 1];
       by_tier.push_back(
-          ChartRow{fmt::format("Tier {}", t), "tier", std::to_string(t), c.passed, c.failed, ""});
+          ChartRow{fmt::format("Tier {}", t), "tier", std::to_string(t), c.passed, c.failed});
     }
     Figure("chart-compliance-tier", "Compliance by tier", "", StackedChart(by_tier));
     std::vector<const CatalogOrg*> orgs;
@@ -195,7 +195,7 @@ class Page {
     std::vector<ChartRow> by_org;
     for (const CatalogOrg* org : orgs) {
       const ComplianceTotals& c = org->summary.compliance;
-      by_org.push_back(ChartRow{org->name, "org", org->name, c.passed, c.failed, ""});
+      by_org.push_back(ChartRow{org->name, "org", org->name, c.passed, c.failed});
     }
     Figure("chart-compliance-org", "Compliance by organization", note, StackedChart(by_org));
     Put("</section>\n");

@@ -15,13 +15,14 @@ using report::HtmlEscape;
 
 // Layout in viewBox units: labels end at kLabelEnd, bars run from kBarStart to kBarEnd,
 // counts are right-aligned at kWidth.
-constexpr int kWidth = 480;
-constexpr int kLabelEnd = 128;
-constexpr int kBarStart = 136;
-constexpr int kBarEnd = 420;
+// The width is small so that text stays readable when a phone scales the chart down.
+constexpr int kWidth = 400;
+constexpr int kLabelEnd = 112;
+constexpr int kBarStart = 120;
+constexpr int kBarEnd = 336;
 constexpr int kRowHeight = 26;
 constexpr int kBarHeight = 14;
-constexpr size_t kMaxLabel = 18;
+constexpr size_t kMaxLabel = 15;
 
 std::string Shorten(const std::string& label) {
   if (Utf8Length(label) <= kMaxLabel) return label;
