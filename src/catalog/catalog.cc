@@ -6,7 +6,6 @@
 #include "base/strings.h"
 #include "catalog/infer.h"
 #include "catalog/normalize.h"
-#include "portfolio/enforce.h"
 #include "portfolio/rules.h"
 
 namespace golden::catalog {
@@ -154,7 +153,7 @@ CatalogRepo MakeCatalogRepo(const portfolio::RepoSnapshot& snap,
   return r;
 }
 
-Catalog BuildCatalog(const portfolio::Target& target, const CatalogOptions& options,
+Catalog BuildCatalog(const portfolio::Target& target, const portfolio::EnforceOptions& options,
                      int64_t now_ns) {
   Catalog cat;
   cat.generated_at = report::IsoTimestampUtc(now_ns);
@@ -178,7 +177,7 @@ Catalog BuildCatalog(const portfolio::Target& target, const CatalogOptions& opti
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   ParallelFor(refs.size(), threads, [&](size_t i) {
     portfolio::RepoSnapshot snap = portfolio::LoadRepo(*refs[i], options.scan);
-    *slots[i] = MakeCatalogRepo(snap, portfolio::CheckSnapshot(snap, options.checks));
+    *slots[i] = MakeCatalogRepo(snap, portfolio::CheckSnapshot(snap, options));
     if (options.on_repo_done) options.on_repo_done();
   });
   for (CatalogOrg& org : cat.orgs) {

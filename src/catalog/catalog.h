@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "portfolio/checks.h"
+#include "portfolio/enforce.h"
 #include "portfolio/scan.h"
 #include "portfolio/target.h"
 #include "report/report.h"
@@ -163,17 +162,6 @@ struct Catalog {
   int total_organizations() const { return static_cast<int>(orgs.size()); }
 };
 
-/// How BuildCatalog runs.
-struct CatalogOptions {
-  /// The checks behind each repository's compliance (schema, strictness), as for enforce.
-  portfolio::CheckOptions checks;
-  portfolio::ScanOptions scan;
-  /// Worker threads; 0 uses every hardware thread.
-  unsigned threads = 0;
-  /// Called once per repository when it is done, from worker threads (for progress).
-  std::function<void()> on_repo_done;
-};
-
 /// The catalog entry of a loaded and checked repository: values from the metadata (or
 /// inferred when there is none), normalised, with the file flags and the compliance of
 /// `checked` (CheckSnapshot of `snap`).
@@ -181,9 +169,11 @@ CatalogRepo MakeCatalogRepo(const portfolio::RepoSnapshot& snap,
                             const report::RepoReport& checked);
 
 /// Scans, checks and catalogues every repository of `target` (normally the portfolio) in
-/// parallel, each scanned once; the result does not depend on the number of threads.
-/// `now_ns` (from the caller's Clock) becomes `generated_at`.
-Catalog BuildCatalog(const portfolio::Target& target, const CatalogOptions& options,
+/// parallel, each scanned once. `options` are golden enforce's (checks, schema, strictness,
+/// extra findings, scan limits, threads, progress), so compliance is what enforce would
+/// report. The result does not depend on the number of threads. `now_ns` (from the caller's
+/// Clock) becomes `generated_at`.
+Catalog BuildCatalog(const portfolio::Target& target, const portfolio::EnforceOptions& options,
                      int64_t now_ns);
 
 }  // namespace golden::catalog

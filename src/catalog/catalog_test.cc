@@ -24,7 +24,7 @@ portfolio::Target Portfolio(const fs::path& root) {
 }
 
 Catalog Build(const fs::path& root, unsigned threads = 2) {
-  CatalogOptions options;
+  portfolio::EnforceOptions options;
   options.threads = threads;
   return BuildCatalog(Portfolio(root), options, 1767225600LL * 1'000'000'000);
 }
@@ -183,7 +183,7 @@ TEST(Catalog, SameCatalogWhateverTheNumberOfThreads) {
   ASSERT_TRUE(schema.ok());
   std::string first;
   for (unsigned threads : {1u, 3u, 8u}) {
-    CatalogOptions options;
+    portfolio::EnforceOptions options;
     options.checks.schema = schema->get();
     options.threads = threads;
     std::string json = RenderJson(BuildCatalog(Portfolio(root), options, 0));

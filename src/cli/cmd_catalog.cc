@@ -125,7 +125,7 @@ int Catalog(const Flags& flags) {
     auto target = portfolio::ResolveTarget(request);
     if (!target.ok()) return Fail(kExitError, target.status().message());
 
-    catalog::CatalogOptions options;
+    portfolio::EnforceOptions options;
     options.checks.strict = *strict;
     options.checks.schema = schema->schema.get();
     options.threads = flags.jobs;

@@ -109,10 +109,11 @@ void CheckStructure(const RepoSnapshot& repo, const CheckOptions& options,
       present = inv.IsFile(r.path);
     }
     if (present) continue;
-    sink.Add(rules::kStructureMissing, options.strict ? Severity::kError : Severity::kWarning,
-             std::string(options.strict ? "Missing required file: " : "Missing recommended file: ") +
-                 std::string(r.path),
-             r.path);
+    sink.Add(
+        rules::kStructureMissing, options.strict ? Severity::kError : Severity::kWarning,
+        std::string(options.strict ? "Missing required file: " : "Missing recommended file: ") +
+            std::string(r.path),
+        r.path);
   }
 }
 

@@ -18,12 +18,17 @@ struct EnforceOptions {
   unsigned threads = 0;
   /// Called once per repository when it is done, from worker threads (for progress).
   std::function<void()> on_repo_done;
+  /// More findings for a repository, from the snapshot the built-in checks used (policy
+  /// evaluation plugs in here). Called from worker threads; strict mode and sorting apply
+  /// to what it adds.
+  std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
 };
 
 /// Checks a repository that is already loaded: its report (name, path, metadata, sorted
-/// findings). For callers that need the snapshot too (the catalog reads its inventory and
-/// metadata), so that a repository is scanned once.
-report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const CheckOptions& options);
+/// findings of the built-in checks and of `options.add_findings`). For callers that need the
+/// snapshot too (the catalog reads its inventory and metadata), so that a repository is
+/// scanned once.
+report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions& options);
 
 /// Scans and checks one repository (LoadRepo, then CheckSnapshot).
 report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);

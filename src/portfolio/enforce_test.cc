@@ -55,7 +55,7 @@ TEST(Enforce, CheckSnapshotGivesWhatEnforceRepoGives) {
   EnforceOptions options;
   report::RepoReport direct = EnforceRepo(ref, options);
   RepoSnapshot snap = LoadRepo(ref, options.scan);
-  report::RepoReport from_snapshot = CheckSnapshot(snap, options.checks);
+  report::RepoReport from_snapshot = CheckSnapshot(snap, options);
   EXPECT_EQ(from_snapshot.name, "r");
   EXPECT_EQ(from_snapshot.org, "org");
   EXPECT_EQ(from_snapshot.path, "org/r");
@@ -85,6 +85,25 @@ TEST(Enforce, ReportFollowsTheTarget) {
   EXPECT_FALSE(rep.rules.empty());
   EXPECT_TRUE(std::is_sorted(rep.rules.begin(), rep.rules.end(),
                              [](const auto& a, const auto& b) { return a.id < b.id; }));
+}
+
+TEST(Enforce, MoreFindingsCanBeAddedPerRepository) {
+  TempDir t;
+  t.Mkdir(".metaHub");
+  t.Write("organizations/acme/svc/README.md", "x");
+  EnforceOptions options;
+  options.checks.strict = true;
+  options.add_findings = [](const RepoSnapshot& snap, std::vector<report::Finding>* out) {
+    EXPECT_TRUE(snap.inventory.IsFile("README.md"));
+    out->push_back({"policy", "golden.readme.big", report::Severity::kWarning, "too small",
+                    "README.md", 1});
+  };
+  report::Report rep = Enforce(Portfolio(t.path()), options, 0);
+  const auto& findings = rep.orgs.at(0).repos.at(0).findings;
+  ASSERT_FALSE(findings.empty());
+  const report::Finding& last = findings.back();  // policy findings sort after the checks
+  EXPECT_EQ(last.rule, "golden.readme.big");
+  EXPECT_EQ(last.severity, report::Severity::kError);  // strict applies to them too
 }
 
 TEST(Enforce, EveryRuleIdUsedIsDescribed) {
