@@ -65,7 +65,7 @@ Status Write(const fs::path& file, const std::string& text) {
   return WriteFileAtomic(file, text);
 }
 
-int Catalog(const Flags& flags) {
+int BuildAndWrite(const Flags& flags) {
   std::optional<catalog::Format> format = catalog::ParseFormat(flags.format);
   if (!format) return Fail(kExitUsage, "--format must be one of " + FormatList());
   auto clock = ClockFromEnvironment();
@@ -176,7 +176,7 @@ int RunCatalog(const GlobalOptions&, std::span<const std::string> args) {
       ->type_name("FILE");
   app.add_flag("-q,--quiet", flags.quiet, "no console summary, progress or notices");
   app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
-  return ParseAndRun(app, "catalog", args, [&flags] { return Catalog(flags); });
+  return ParseAndRun(app, "catalog", args, [&flags] { return BuildAndWrite(flags); });
 }
 
 }  // namespace golden::cli
