@@ -26,11 +26,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def timed(cmd, cwd):
+    """(wall seconds, max RSS KB, CPU seconds user+system) of one run of `cmd`."""
     with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M"] + cmd, cwd=cwd,
+        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M %U %S"] + cmd, cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, rss = t.read().split()[-2:]
-        return float(wall), int(rss)
+        wall, rss, user, system = t.read().split()[-4:]
+        return float(wall), int(rss), float(user) + float(system)
 
 
 def main():
