@@ -153,7 +153,8 @@ TEST(Catalog, FileFlagsAndComplianceComeFromTheScanAndTheChecks) {
   TempDir t;
   t.Mkdir(".metaHub");
   t.Write("organizations/o/r/.meta/repo.yaml", "type: tool\nlanguage: go\ntier: 4\n");
-  t.Write("organizations/o/r/README.md", "# R\n\nA repository with a README long enough to pass.\n");
+  t.Write("organizations/o/r/README.md",
+          "# R\n\nA repository with a README long enough to pass.\n");
   t.Write("organizations/o/r/.github/CODEOWNERS", "* @o/team\n");
   t.Write("organizations/o/r/.github/workflows/ci.yml",
           "on: push\npermissions: {}\njobs: {b: {runs-on: x, steps: [{run: x}]}}\n");

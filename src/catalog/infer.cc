@@ -21,16 +21,14 @@ struct Affix {
 
 // The original's prefixes, in its order, then golden's.
 constexpr Affix kTypePrefixes[] = {
-    {"lib-", "library"},     {"tool-", "tool"},       {"adapter-", "adapter"},
-    {"demo-", "demo"},       {"paper-", "research"},  {"core-", "tool"},
-    {"infra-", "tool"},      {"template-", "demo"},   {"svc-", "service"},
-    {"service-", "service"}, {"api-", "service"},     {"sdk-", "library"},
-    {"cli-", "tool"},        {"example-", "demo"},    {"examples-", "demo"},
-    {"sample-", "demo"},
+    {"lib-", "library"},    {"tool-", "tool"},       {"adapter-", "adapter"}, {"demo-", "demo"},
+    {"paper-", "research"}, {"core-", "tool"},       {"infra-", "tool"},      {"template-", "demo"},
+    {"svc-", "service"},    {"service-", "service"}, {"api-", "service"},     {"sdk-", "library"},
+    {"cli-", "tool"},       {"example-", "demo"},    {"examples-", "demo"},   {"sample-", "demo"},
 };
 constexpr Affix kTypeSuffixes[] = {
-    {"-lib", "library"},     {"-library", "library"}, {"-sdk", "library"}, {"-svc", "service"},
-    {"-service", "service"}, {"-api", "service"},     {"-cli", "tool"},    {"-tool", "tool"},
+    {"-lib", "library"},     {"-library", "library"}, {"-sdk", "library"},     {"-svc", "service"},
+    {"-service", "service"}, {"-api", "service"},     {"-cli", "tool"},        {"-tool", "tool"},
     {"-demo", "demo"},       {"-example", "demo"},    {"-adapter", "adapter"},
 };
 

@@ -32,12 +32,12 @@ Normalized<std::string> NormalizeLabel(std::string_view field, const Value* raw,
             std::string(field) + " is blank; counted as " + std::string(fallback)};
   }
   if (raw->IsNull()) {
-    return {std::string(fallback), std::string(field) + " is null; counted as " +
-                                       std::string(fallback)};
+    return {std::string(fallback),
+            std::string(field) + " is null; counted as " + std::string(fallback)};
   }
   return {std::string(fallback), std::string(field) + " " + Shown(*raw) + " is " +
-                                     std::string(portfolio::DescribeKind(*raw)) + ", not text; counted as " +
-                                     std::string(fallback)};
+                                     std::string(portfolio::DescribeKind(*raw)) +
+                                     ", not text; counted as " + std::string(fallback)};
 }
 
 Normalized<int> NormalizeTier(const Value* raw) {

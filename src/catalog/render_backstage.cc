@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 #include <string>
-#include <vector>
 #include <unordered_map>
+#include <vector>
 
 #include "base/strings.h"
 #include "catalog/backstage_names.h"
@@ -61,7 +61,7 @@ struct GroupInfo {
 };
 
 struct Names {
-  std::vector<std::string> systems;                 ///< by organization index
+  std::vector<std::string> systems;                  ///< by organization index
   std::vector<std::vector<std::string>> components;  ///< by organization, then repository
   /// Group name by owner key (owners and organization names, normalised); many keys may
   /// share a group ("Team A" and "team-a").
@@ -80,7 +80,8 @@ Names Assign(const Catalog& catalog) {
   // then every such repository is named "<org>-<repo>".
   std::map<std::string, int> wanted;
   for (const CatalogOrg& org : catalog.orgs) {
-    for (const CatalogRepo& r : org.repos) ++wanted[AsciiLower(BackstageName(r.name, "repository"))];
+    for (const CatalogRepo& r : org.repos)
+      ++wanted[AsciiLower(BackstageName(r.name, "repository"))];
   }
   NameTable components;
   for (const CatalogOrg& org : catalog.orgs) {
@@ -108,8 +109,7 @@ Names Assign(const Catalog& catalog) {
   return names;
 }
 
-void Header(YamlWriter& w, std::string_view kind, const std::string& name,
-            std::string_view title) {
+void Header(YamlWriter& w, std::string_view kind, const std::string& name, std::string_view title) {
   w.BeginDocument();
   w.BeginMapping();
   w.Member("apiVersion", kApiVersion);

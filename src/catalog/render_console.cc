@@ -21,8 +21,8 @@ std::string Printable(std::string_view s) {
 std::string RenderConsoleSummary(const Catalog& catalog, std::string_view written_to) {
   std::string out;
   const Summary& s = catalog.summary;
-  internal::Append(&out, "Found {} organizations\nFound {} repositories\n\n", catalog.total_organizations(),
-      s.total_repositories);
+  internal::Append(&out, "Found {} organizations\nFound {} repositories\n\n",
+                   catalog.total_organizations(), s.total_repositories);
   internal::Append(&out, "Catalog written to: {}\n\n", Printable(written_to));
   std::string rule(50, '=');
   internal::Append(&out, "{}\nCATALOG SUMMARY\n{}\n", rule, rule);
@@ -30,11 +30,13 @@ std::string RenderConsoleSummary(const Catalog& catalog, std::string_view writte
        {std::pair<std::string_view, const Counter*>{"By Language", &s.by_language},
         {"By Type", &s.by_type}}) {
     internal::Append(&out, "\n{}:\n", title);
-    for (const auto& [key, n] : counter->ByCount()) internal::Append(&out, "  {}: {}\n", Printable(key), n);
+    for (const auto& [key, n] : counter->ByCount())
+      internal::Append(&out, "  {}: {}\n", Printable(key), n);
   }
   internal::Append(&out, "\nBy Tier:\n");
   for (int t = 1; t <= kTiers; ++t) internal::Append(&out, "  Tier {}: {}\n", t, s.by_tier[t - 1]);
-  internal::Append(&out, "\nCompliance:\n  Passed: {}\n  Failed: {}\n", s.compliance.passed, s.compliance.failed);
+  internal::Append(&out, "\nCompliance:\n  Passed: {}\n  Failed: {}\n", s.compliance.passed,
+                   s.compliance.failed);
   return out;
 }
 

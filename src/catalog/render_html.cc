@@ -218,7 +218,8 @@ class Page {
 
   static std::vector<std::pair<std::string, std::string>> Options(const Counter& counter) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [key, n] : counter.ByKey()) out.emplace_back(key, fmt::format("{} ({})", key, n));
+    for (const auto& [key, n] : counter.ByKey())
+      out.emplace_back(key, fmt::format("{} ({})", key, n));
     return out;
   }
 
@@ -324,7 +325,8 @@ class Page {
       Put("<span class=\"badge fail\">Fail</span>");
     }
     std::vector<std::string> detail;
-    if (c.counts.violations > 0) detail.push_back(Plural(c.counts.violations, "violation", "violations"));
+    if (c.counts.violations > 0)
+      detail.push_back(Plural(c.counts.violations, "violation", "violations"));
     if (c.counts.warnings > 0) detail.push_back(Plural(c.counts.warnings, "warning", "warnings"));
     if (!detail.empty()) {
       out_.append("<span class=\"detail\">");

@@ -26,7 +26,8 @@ std::string Plural(int n, std::string_view word) {
 // "pass", "pass, 2 warnings", "fail: 3 violations (metadata, docker), 1 warning".
 std::string ComplianceCell(const Compliance& c) {
   std::string cell = c.passed() ? "pass" : "fail: " + Plural(c.counts.violations, "violation");
-  if (!c.failed_checks.empty()) cell += " (" + fmt::format("{}", fmt::join(c.failed_checks, ", ")) + ")";
+  if (!c.failed_checks.empty())
+    cell += " (" + fmt::format("{}", fmt::join(c.failed_checks, ", ")) + ")";
   if (c.counts.warnings > 0) cell += ", " + Plural(c.counts.warnings, "warning");
   return cell;
 }
@@ -42,11 +43,11 @@ void Org(std::string* out, const CatalogOrg& org) {
       if (r.metadata_error) {
         // As the original: no values for metadata that cannot be read.
         Append(out, "| {} | - | - | - | - | - | {} |\n", MarkdownEscape(r.name),
-            ComplianceCell(r.compliance));
+               ComplianceCell(r.compliance));
       } else {
         Append(out, "| {} | {} | {} | {} | {} | {} | {} |\n", MarkdownEscape(r.name),
-            MarkdownEscape(r.type), MarkdownEscape(r.language), r.tier, MarkdownEscape(r.status),
-            MarkdownEscape(r.owner), ComplianceCell(r.compliance));
+               MarkdownEscape(r.type), MarkdownEscape(r.language), r.tier, MarkdownEscape(r.status),
+               MarkdownEscape(r.owner), ComplianceCell(r.compliance));
       }
     }
     out->push_back('\n');
@@ -78,18 +79,20 @@ std::string RenderMarkdown(const Catalog& catalog) {
   const Summary& s = catalog.summary;
   Append(&out, "# Service Catalog\n\nGenerated: {}\n\n## Summary\n\n", catalog.generated_at);
   Append(&out, "- **Total Organizations**: {}\n- **Total Repositories**: {}\n\n",
-      catalog.total_organizations(), s.total_repositories);
+         catalog.total_organizations(), s.total_repositories);
   Counts(&out, "By Language", s.by_language);
   Counts(&out, "By Type", s.by_type);
   Append(&out, "### By Tier\n\n");
-  for (int t = 1; t <= kTiers; ++t) Append(&out, "- Tier {} ({}): {}\n", t, TierLabel(t), s.by_tier[t - 1]);
+  for (int t = 1; t <= kTiers; ++t)
+    Append(&out, "- Tier {} ({}): {}\n", t, TierLabel(t), s.by_tier[t - 1]);
   out.push_back('\n');
   Counts(&out, "By Status", s.by_status);
   Counts(&out, "By Owner", s.by_owner);
   Append(&out, "### Compliance\n\n");
   Append(&out, "- Passed: {} of {} repositories\n", s.compliance.passed, s.total_repositories);
   Append(&out, "- Failed: {}\n", s.compliance.failed);
-  Append(&out, "- Violations: {}\n- Warnings: {}\n", s.compliance.violations, s.compliance.warnings);
+  Append(&out, "- Violations: {}\n- Warnings: {}\n", s.compliance.violations,
+         s.compliance.warnings);
   for (int t = 1; t <= kTiers; ++t) {
     const ComplianceTotals& c = s.compliance_by_tier[t - 1];
     Append(&out, "- Tier {}: {} of {} passed\n", t, c.passed, c.repositories);

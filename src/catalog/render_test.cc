@@ -71,10 +71,10 @@ TEST(RenderJson, OriginalKeysFirstInTheirOrder) {
   }
   // The original's repository keys, in its order, then golden's.
   size_t last = 0;
-  for (std::string_view key : {"\"name\"", "\"path\"", "\"organization\"", "\"full_name\"",
-                               "\"metadata\"", "\"has_metadata\"", "\"compliance\"", "\"type\"",
-                               "\"language\"", "\"tier\"", "\"status\"", "\"owner\"",
-                               "\"description\"", "\"notes\""}) {
+  for (std::string_view key :
+       {"\"name\"", "\"path\"", "\"organization\"", "\"full_name\"", "\"metadata\"",
+        "\"has_metadata\"", "\"compliance\"", "\"type\"", "\"language\"", "\"tier\"", "\"status\"",
+        "\"owner\"", "\"description\"", "\"notes\""}) {
     size_t at = json.find(key, last);
     ASSERT_NE(at, std::string::npos) << key;
     last = at;
@@ -118,7 +118,8 @@ TEST(RenderHtml, NothingFromTheCatalogBecomesMarkup) {
   std::string html = RenderHtml(Hostile());
   // The page's own script is the only one, and the hostile texts appear escaped.
   size_t scripts = 0;
-  for (size_t at = html.find("<script"); at != std::string::npos; at = html.find("<script", at + 1)) {
+  for (size_t at = html.find("<script"); at != std::string::npos;
+       at = html.find("<script", at + 1)) {
     ++scripts;
   }
   EXPECT_EQ(scripts, 1u);
@@ -148,7 +149,8 @@ TEST(RenderBackstage, NamesAreValidAndUnique) {
   CatalogOrg b{"Beta Org", "organizations/Beta Org", {}, std::nullopt, {}};
   a.repos = {Repo("alpha", "api"), Repo("alpha", "My Repo!"), Repo("alpha", "x")};
   a.repos[0].owner = "@alpha/platform";
-  b.repos = {Repo("Beta Org", "api"), Repo("Beta Org", "My-Repo"), Repo("Beta Org", "\xe6\x97\xa5")};
+  b.repos = {Repo("Beta Org", "api"), Repo("Beta Org", "My-Repo"),
+             Repo("Beta Org", "\xe6\x97\xa5")};
   b.repos[2].metadata_error = "bad";
   b.repos[1].status = "deprecated";
   std::string yaml = RenderBackstage(Make({a, b}));
@@ -182,8 +184,11 @@ TEST(RenderBackstage, NamesAreValidAndUnique) {
 }
 
 TEST(RenderConsole, TheOriginalsLayout) {
-  CatalogOrg a{"alpha", "organizations/alpha", {Repo("alpha", "x", 1), Repo("alpha", "y", 3)},
-               std::nullopt, {}};
+  CatalogOrg a{"alpha",
+               "organizations/alpha",
+               {Repo("alpha", "x", 1), Repo("alpha", "y", 3)},
+               std::nullopt,
+               {}};
   a.repos[1].language = "go";
   a.repos[1].compliance.counts.violations = 2;
   EXPECT_EQ(RenderConsoleSummary(Make({a}), "/tmp/catalog.json"),

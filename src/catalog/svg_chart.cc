@@ -68,8 +68,8 @@ std::string BarChart(const std::vector<ChartRow>& rows) {
   std::string body;
   int y = 0;
   for (const ChartRow& r : rows) {
-    std::string tooltip = fmt::format("{}: {} {}", r.label, r.count,
-                                      r.count == 1 ? "repository" : "repositories");
+    std::string tooltip =
+        fmt::format("{}: {} {}", r.label, r.count, r.count == 1 ? "repository" : "repositories");
     OpenRow(&body, r, y, tooltip, fmt::format(" data-count=\"{}\"", r.count));
     fmt::format_to(std::back_inserter(body),
                    "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" rx=\"3\"/>"

@@ -112,8 +112,7 @@ int BuildAndWrite(const Flags& flags) {
   if (!fs::is_directory(org_path, ec)) {
     // The original's behaviour for a missing organizations folder (it may be gitignored):
     // say so and write an empty catalog.
-    std::fprintf(stderr, "Organizations path not found: %s\n",
-                 DisplayPath(shown_org_path).c_str());
+    std::fprintf(stderr, "Organizations path not found: %s\n", DisplayPath(shown_org_path).c_str());
     std::fprintf(stderr, "Returning empty catalog (organizations/ may be gitignored)\n");
     cat.generated_at = report::IsoTimestampUtc((*clock)->NowNs());
   } else {
@@ -138,9 +137,8 @@ int BuildAndWrite(const Flags& flags) {
     progress.Finish();
   }
 
-  fs::path file = flags.output.empty()
-                      ? *root / kCatalogDir / catalog::DefaultFileName(*format)
-                      : fs::path(flags.output);
+  fs::path file = flags.output.empty() ? *root / kCatalogDir / catalog::DefaultFileName(*format)
+                                       : fs::path(flags.output);
   Status written = Write(file, catalog::Render(cat, *format));
   if (!written.ok()) return Fail(kExitError, written.message());
   if (console) {
@@ -168,8 +166,7 @@ int RunCatalog(const GlobalOptions&, std::span<const std::string> args) {
   app.add_option("--org-path", flags.org_path,
                  "the organizations folder (default: <root>/organizations)")
       ->type_name("PATH");
-  app.add_option("--format", flags.format,
-                 "catalog format: " + FormatList() + " (default json)")
+  app.add_option("--format", flags.format, "catalog format: " + FormatList() + " (default json)")
       ->type_name("FORMAT");
   app.add_option("-o,--output", flags.output,
                  "write the catalog to FILE (atomically; - for standard output)")

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "base/clock.h"

@@ -36,7 +36,8 @@ void AppendHex(std::string* out, char kind, uint32_t cp, int digits) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out->push_back('\\');
   out->push_back(kind);
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out->push_back(kHex[(cp >> shift) & 0xf]);
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+    out->push_back(kHex[(cp >> shift) & 0xf]);
 }
 
 // Double-quoted: escapes for " and \, and for every character YAML does not allow printed

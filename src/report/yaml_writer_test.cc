@@ -72,28 +72,47 @@ TEST(YamlWriter, BlockLayoutInWriteOrder) {
   auto docs = ParseYamlStream(out);
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 1u);
-  EXPECT_EQ(ToJson((*docs)[0]),
-            R"({"kind":"Component","metadata":{"annotations":{"golden/tier":"1"},"name":"lib-good",)"
-            R"("tags":["python","c++"]},"spec":{"children":[],"items":[{"a":"x","count":2},{}],)"
-            R"("ok":true,"profile":{}}})");
+  EXPECT_EQ(
+      ToJson((*docs)[0]),
+      R"({"kind":"Component","metadata":{"annotations":{"golden/tier":"1"},"name":"lib-good",)"
+      R"("tags":["python","c++"]},"spec":{"children":[],"items":[{"a":"x","count":2},{}],)"
+      R"("ok":true,"profile":{}}})");
 }
 
 TEST(YamlScalar, PlainOnlyWhenEveryReaderSeesTheSameString) {
   EXPECT_EQ(YamlScalar("lib-good"), "lib-good");
   EXPECT_EQ(YamlScalar("The reference library"), "The reference library");
   EXPECT_EQ(YamlScalar("group:alpha"), "\"group:alpha\"");
-  for (std::string_view s : {"yes", "No", "ON", "off", "true", "False", "null", "Null", "~", "y",
-                             "N", "1", "0o17", "0x1F", "1_000", "1:30", ".inf", "-1", "2025-01-01",
-                             "", " lead", "trail ", "a: b", "#c", "- x", "@x", "a  b", "*ref"}) {
+  for (std::string_view s :
+       {"yes",   "No",     "ON",   "off",  "true",  "False", "null", "Null", "~",          "y",
+        "N",     "1",      "0o17", "0x1F", "1_000", "1:30",  ".inf", "-1",   "2025-01-01", "",
+        " lead", "trail ", "a: b", "#c",   "- x",   "@x",    "a  b", "*ref"}) {
     EXPECT_EQ(YamlScalar(s).front(), '"') << s;
   }
 }
 
 TEST(YamlScalar, AnyTextRoundTrips) {
   const std::string cases[] = {
-      "yes", "1", "", "\"quoted\" and \\back\\", "line\nbreak\ttab\r", "<script>alert(1)</script>",
-      "ünïcödé ✓", std::string("nul\0in", 6), "del\x7f", "c1\xc2\x85", "bom\xef\xbb\xbf", "# x",
-      "key: value", "- item", "[a, b]", "{a: b}", "'single'", "%tag", "!tag", "&anchor",
+      "yes",
+      "1",
+      "",
+      "\"quoted\" and \\back\\",
+      "line\nbreak\ttab\r",
+      "<script>alert(1)</script>",
+      "ünïcödé ✓",
+      std::string("nul\0in", 6),
+      "del\x7f",
+      "c1\xc2\x85",
+      "bom\xef\xbb\xbf",
+      "# x",
+      "key: value",
+      "- item",
+      "[a, b]",
+      "{a: b}",
+      "'single'",
+      "%tag",
+      "!tag",
+      "&anchor",
   };
   for (const std::string& s : cases) {
     std::string doc = "v: " + YamlScalar(s) + "\n";

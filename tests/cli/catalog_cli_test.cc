@@ -104,7 +104,8 @@ void TroubleRepos(const GovernanceRoot& g) {
   g.Write("organizations/acme/b/.meta/repo.yaml", "type: Library\nlanguage: python\ntier: '1'\n");
   g.Write("organizations/acme/c/.meta/repo.yaml", "- type: library\n- language: python\n");
   g.Write("organizations/acme/d/.meta/repo.yaml", "type: tool\nlanguage: [go\n");
-  g.Write("organizations/acme/e/.meta/repo.yaml", "type: tool\nlanguage: go\ncreated: 2025-01-01\n");
+  g.Write("organizations/acme/e/.meta/repo.yaml",
+          "type: tool\nlanguage: go\ncreated: 2025-01-01\n");
   g.Write("organizations/acme/lib-f/setup.py", "");
   g.Mkdir("organizations/empty-org");
 }
@@ -139,8 +140,7 @@ TEST(CatalogCli, TheSchemaRejectsWhatTheCatalogMustNeverHold) {
   rejects([](auto& j) { j["organizations"][0]["repos"][0]["tier"] = "1"; }, "a string tier");
   rejects([](auto& j) { j["organizations"][0]["repos"][0]["metadata_error"] = "x"; },
           "values and an error");
-  rejects([](auto& j) { j["organizations"][0]["repos"][0].erase("compliance"); },
-          "no compliance");
+  rejects([](auto& j) { j["organizations"][0]["repos"][0].erase("compliance"); }, "no compliance");
   rejects([](auto& j) { j["organizations"][0]["repos"][0]["path"] = 7; }, "a number as path");
 }
 
@@ -159,8 +159,8 @@ TEST(CatalogCli, RunbookDashboardQueryWorksUnchanged) {
       "d = json.load(open('.metaHub/catalog/catalog.json'))\n"
       "for tier, count in d['summary']['by_tier'].items():\n"
       "    print(f'Tier {tier}: {count} repos')\n";
-  ProcessResult r = RunProcess({"/usr/bin/python3", "-c", query}, {{"PATH", "/usr/bin:/bin"}},
-                               g.path());
+  ProcessResult r =
+      RunProcess({"/usr/bin/python3", "-c", query}, {{"PATH", "/usr/bin:/bin"}}, g.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // a 1, b '1' (counted as 1), g 2; the rest 4.
   EXPECT_EQ(r.out, "Tier 1: 2 repos\nTier 2: 1 repos\nTier 3: 0 repos\nTier 4: 4 repos\n");
@@ -172,8 +172,8 @@ TEST(CatalogCli, ComplianceIsWhatEnforceSays) {
     if (strict) env["GOVERN_STRICT"] = "true";
     fs::path example = SourceDir() / "examples/governance";
     ProcessResult cat = RunProcess({GoldenBinary().string(), "catalog", "-o", "-"}, env, example);
-    ProcessResult enf = RunProcess(
-        {GoldenBinary().string(), "enforce", "-q", "--report", "json"}, env, example);
+    ProcessResult enf =
+        RunProcess({GoldenBinary().string(), "enforce", "-q", "--report", "json"}, env, example);
     ASSERT_EQ(cat.exit_code, 0) << cat.err;
     Value catalog = Parse(cat.out);
     Value enforce = Parse(enf.out);
@@ -194,7 +194,8 @@ TEST(CatalogCli, ComplianceIsWhatEnforceSays) {
     EXPECT_EQ(seen, repos.size());
     const Value* totals = Summary(catalog, "compliance");
     EXPECT_EQ(*totals->Find("failed"), *enforce.FindPath({"summary", "failed"}));
-    EXPECT_EQ(*totals->Find("total_violations"), *enforce.FindPath({"summary", "total_violations"}));
+    EXPECT_EQ(*totals->Find("total_violations"),
+              *enforce.FindPath({"summary", "total_violations"}));
   }
 }
 
@@ -223,9 +224,9 @@ TEST(CatalogCli, BackstageEntitiesPassBackstagesSchemas) {
   g.Write("organizations/acme/\xc3\xa9t\xc3\xa9/README.md", "x");
   g.Write("organizations/acme/yes/README.md", "x");
   for (const fs::path& root : {g.path(), SourceDir() / "examples/governance"}) {
-    ProcessResult r = RunProcess({GoldenBinary().string(), "catalog", "--format", "backstage",
-                                  "-o", "-"},
-                                 {{"PATH", "/usr/bin:/bin"}}, root);
+    ProcessResult r =
+        RunProcess({GoldenBinary().string(), "catalog", "--format", "backstage", "-o", "-"},
+                   {{"PATH", "/usr/bin:/bin"}}, root);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto docs = ParseYamlStream(r.out);
     ASSERT_TRUE(docs.ok()) << docs.status().ToString();
@@ -288,8 +289,10 @@ TEST(CatalogCli, BackstageEntitiesPassBackstagesSchemas) {
 TEST(CatalogCli, WritesEachFormatToItsDefaultPlace) {
   GovernanceRoot g;
   g.CleanRepo("organizations/acme/svc", 2);
-  for (auto [format, file] : {std::pair{"json", "catalog.json"}, {"markdown", "catalog.md"},
-                              {"html", "catalog.html"}, {"backstage", "catalog-info.yaml"}}) {
+  for (auto [format, file] : {std::pair{"json", "catalog.json"},
+                              {"markdown", "catalog.md"},
+                              {"html", "catalog.html"},
+                              {"backstage", "catalog-info.yaml"}}) {
     ProcessResult r = g.Golden({"catalog", "--format", format});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     fs::path written = g.path() / ".metaHub/catalog" / file;
@@ -309,8 +312,8 @@ TEST(CatalogCli, MissingOrganizationsFolderGivesAnEmptyCatalog) {
   fs::remove_all(g.path() / "organizations");
   ProcessResult r = g.Golden({"catalog", "-q"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(Contains(r.err, "Organizations path not found: " +
-                                  (g.path() / "organizations").string() + "\n"))
+  EXPECT_TRUE(Contains(
+      r.err, "Organizations path not found: " + (g.path() / "organizations").string() + "\n"))
       << r.err;
   EXPECT_TRUE(Contains(r.err, "Returning empty catalog (organizations/ may be gitignored)\n"));
   Value cat = Parse(ReadFileOrDie(g.path() / ".metaHub/catalog/catalog.json"));
@@ -397,8 +400,8 @@ TEST(OriginalCatalogBug, S3_ListMetadataIsListedNotACrash) {
   EXPECT_TRUE(Contains(std::string(repos["acme/c"].Find("metadata_error")->GetString()),
                        "must be a mapping"));
   EXPECT_TRUE(repos["acme/c"].Find("metadata")->IsArray());
-  EXPECT_TRUE(Contains(std::string(repos["acme/d"].Find("metadata_error")->GetString()),
-                       "Invalid YAML"));
+  EXPECT_TRUE(
+      Contains(std::string(repos["acme/d"].Find("metadata_error")->GetString()), "Invalid YAML"));
   // A YAML date stays text (the original's JSON writer crashed in enforce on this).
   EXPECT_EQ(repos["acme/e"].FindPath({"metadata", "created"})->GetString(), "2025-01-01");
 }
