@@ -54,8 +54,9 @@ def main():
         results = {}
         for name, cmd in commands.items():
             runs = [timed(cmd, root) for _ in range(args.runs)]
-            results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
-                             statistics.median(r[2] for r in runs))
+            # timed() gives (wall, CPU, max RSS).
+            results[name] = (statistics.median(r[0] for r in runs), max(r[2] for r in runs),
+                             statistics.median(r[1] for r in runs))
         base_wall, _, base_cpu = results["enforce"]
         for name, (wall, rss, cpu) in results.items():
             print(f"{size:>6} {name:<18} {wall:>7.3f} {cpu:>6.2f} {rss / 1024:>10.1f} "
