@@ -24,6 +24,10 @@ using report::HtmlEscape;
 constexpr size_t kMaxChartRows = 10;
 // The compliance-by-organization chart shows at most this many organizations.
 constexpr size_t kMaxOrgRows = 12;
+// The table lists this many matching repositories at first (the script lists more on
+// demand): laying out ten thousand rows would make a large portfolio's page slow to open,
+// filter and sort. Keep in step with PAGE in html/catalog.js.
+constexpr int kFirstRows = 100;
 
 std::string Base64(std::string_view bytes) {
   static constexpr char kAlphabet[] =
@@ -250,8 +254,10 @@ class Page {
         "<option value=\"owner:asc\">Owner</option></select>\n");
     Put("<button type=\"button\" id=\"reset\">Reset</button>\n"
         "<span class=\"count\" aria-live=\"polite\">Showing <strong id=\"shown\">{0}</strong> "
-        "of <span id=\"total\">{0}</span> repositories</span>\n</div>\n",
-        s_.total_repositories);
+        "of <span id=\"total\">{0}</span> repositories<span id=\"listed-note\"{1}>, the first "
+        "<span id=\"listed\">{2}</span> listed</span></span>\n</div>\n",
+        s_.total_repositories, s_.total_repositories > kFirstRows ? "" : " hidden",
+        std::min(s_.total_repositories, kFirstRows));
   }
 
   void Header(std::string_view key, std::string_view label) {
@@ -266,14 +272,19 @@ class Page {
     out_.push_back('"');
   }
 
-  void Chip(bool on, std::string_view label, std::string_view what) {
-    Put("<span class=\"chip {}\" title=\"{} {}\">{}</span>", on ? "on" : "off", what,
-        on ? "present" : "missing", label);
+  // A file the repository has, or (struck through) lacks.
+  void Chip(bool on, std::string_view label) {
+    if (on) {
+      Put("<span class=\"chip on\">{}</span>", label);
+    } else {
+      Put("<s class=\"chip off\">{}</s>", label);
+    }
   }
 
-  void Row(const CatalogRepo& r) {
+  // `listed`: shown before the script runs (the first kFirstRows rows).
+  void Row(const CatalogRepo& r, bool listed) {
     const Compliance& c = r.compliance;
-    out_.append("<tr");
+    out_.append(listed ? "<tr" : "<tr hidden");
     Attr("name", r.FullName());
     Attr("org", r.org);
     Attr("type", r.type);
@@ -284,7 +295,6 @@ class Page {
     Attr("compliance", c.passed() ? "passed" : "failed");
     Attr("violations", std::to_string(c.counts.violations));
     Attr("warnings", std::to_string(c.counts.warnings));
-    Attr("search", Join({r.FullName(), r.type, r.language, r.status, r.owner, r.description}, " "));
     out_.append(">\n<td class=\"first\" data-label=\"Repository\"><span class=\"repo-name\">");
     Text(r.name);
     out_.append("</span>");
@@ -338,11 +348,11 @@ class Page {
       out_.append("</span>");
     }
     Put("</span></td>\n<td data-label=\"Files\"><span class=\"files\">");
-    Chip(c.has_readme, "README", "README.md");
-    Chip(c.has_codeowners, "CODEOWNERS", ".github/CODEOWNERS");
-    Chip(c.has_ci, "CI", ".github/workflows");
-    Chip(c.has_tests, "Tests", "tests/");
-    Chip(c.has_dockerfile, "Docker", "Dockerfile");
+    Chip(c.has_readme, "README");
+    Chip(c.has_codeowners, "CODEOWNERS");
+    Chip(c.has_ci, "CI");
+    Chip(c.has_tests, "Tests");
+    Chip(c.has_dockerfile, "Docker");
     Put("</span></td>\n</tr>\n");
   }
 
@@ -360,11 +370,14 @@ class Page {
     Header("owner", "Owner");
     Header("compliance", "Compliance");
     Put("<th>Files</th></tr></thead>\n<tbody>\n");
+    int n = 0;
     for (const CatalogOrg& org : cat_.orgs) {
-      for (const CatalogRepo& r : org.repos) Row(r);
+      for (const CatalogRepo& r : org.repos) Row(r, n++ < kFirstRows);
     }
     Put("</tbody>\n</table>\n</div>\n<p class=\"no-match\" id=\"no-match\" hidden>No repository "
-        "matches these filters.</p>\n");
+        "matches these filters.</p>\n<p class=\"more\" id=\"more-row\"{}><button type=\"button\" "
+        "id=\"more\">List more</button></p>\n",
+        s_.total_repositories > kFirstRows ? "" : " hidden");
     for (const CatalogOrg& org : cat_.orgs) {
       if (!org.error) continue;
       out_.append("<p class=\"problem\">Cannot list organization ");

@@ -239,6 +239,47 @@ describe('the example portfolio', () => {
   });
 });
 
+describe('a large portfolio', () => {
+  test('lists the first hundred matches and more on demand', async () => {
+    const root = join(work, 'large');
+    mkdirSync(join(root, '.metaHub'), { recursive: true });
+    for (let i = 0; i < 250; i++) {
+      const repo = join(root, 'organizations', `org-${i % 3}`, `repo-${String(i).padStart(3, '0')}`);
+      mkdirSync(join(repo, '.meta'), { recursive: true });
+      writeFileSync(join(repo, '.meta', 'repo.yaml'),
+                    `type: library\nlanguage: go\ntier: ${1 + (i * 7) % 4}\n`);
+    }
+    const html = catalog(root, 'html', join(work, 'large.html'));
+    const { page, problems } = await open(html);
+    const listed = async () => (await shownNames(page)).length;
+    assert.equal(await page.textContent('#shown'), '250');
+    assert.equal(await listed(), 100);
+    assert.equal(await page.textContent('#listed'), '100');
+    assert.equal(await page.isVisible('#listed-note'), true);
+    await page.click('#more');
+    assert.equal(await listed(), 250);
+    assert.equal(await page.isVisible('#more'), false);
+    assert.equal(await page.isVisible('#listed-note'), false);
+
+    // Sorting orders every match, not only the rows listed.
+    await page.click('#reset');
+    await page.click('#repos th[data-sort="tier"] button');
+    await page.click('#repos th[data-sort="tier"] button');
+    const tiers = await page.$$eval('#repos tbody tr:not([hidden])', (rows) => rows.map((r) => Number(r.dataset.tier)));
+    assert.equal(tiers.length, 100);
+    // 63 repositories have tier 4 (i % 4 == 1), 62 tier 3: all of those come first.
+    assert.deepEqual(tiers, Array(63).fill(4).concat(Array(37).fill(3)));
+
+    // A filter starts again from the first hundred of its matches.
+    await page.fill('#q', 'repo-2');
+    assert.equal(await page.textContent('#shown'), '50');
+    assert.equal(await listed(), 50);
+    assert.equal(await page.isVisible('#more'), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('a hostile portfolio', () => {
   test('cannot inject markup or script', async () => {
     const root = hostileRoot();
