@@ -27,6 +27,11 @@ export function requireChromium() {
 
 /** playwright-core, or a clear failure when `npm ci` has not been run. */
 export async function loadPlaywright() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 20) {
+    console.error(`playwright-core 1.65 needs node 20 or later; this is node ${process.version}`);
+    process.exit(1);
+  }
   try {
     return await import('playwright-core');
   } catch (e) {
