@@ -124,12 +124,8 @@ int BuildAndWrite(const Flags& flags) {
     auto target = portfolio::ResolveTarget(request);
     if (!target.ok()) return Fail(kExitError, target.status().message());
 
-    portfolio::EnforceOptions options;
-    options.checks.strict = *strict;
-    options.checks.schema = schema->schema.get();
-    options.threads = flags.jobs;
-    // Neither the checks nor the catalog look at file sizes: one stat per file saved.
-    options.scan.sizes = false;
+    // The checks exactly as golden enforce runs them, so compliance is what enforce reports.
+    portfolio::EnforceOptions options = CheckingOptions(*strict, schema->schema.get(), flags.jobs);
     Progress progress(stderr, target->Repos().size(), std::chrono::seconds(1),
                       !flags.quiet && ::isatty(STDERR_FILENO) == 1);
     options.on_repo_done = [&progress] { progress.Tick(); };

@@ -87,13 +87,8 @@ int Enforce(const Flags& flags) {
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
 
-  portfolio::EnforceOptions options;
-  options.checks.strict = flags.strict || *strict_env;
-  options.checks.schema = schema->schema.get();
-  options.threads = flags.jobs;
-  // The built-in checks never look at file sizes (reads are bounded on their own), so the
-  // scan skips one stat per file.
-  options.scan.sizes = false;
+  portfolio::EnforceOptions options =
+      CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs);
   size_t total = 0;
   for (const auto& org : target->orgs) total += org.repos.size();
   Progress progress(stderr, total, std::chrono::seconds(1),

@@ -83,6 +83,16 @@ portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::p
   return search;
 }
 
+portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
+                                          unsigned threads) {
+  portfolio::EnforceOptions options;
+  options.checks.strict = strict;
+  options.checks.schema = schema;
+  options.threads = threads;
+  options.scan.sizes = false;
+  return options;
+}
+
 Result<SchemaChoice> ChooseSchema(const std::optional<fs::path>& root,
                                   const std::string& explicit_file) {
   SchemaChoice choice;

@@ -12,6 +12,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "portfolio/enforce.h"
 #include "portfolio/root.h"
 #include "portfolio/schema.h"
 
@@ -45,6 +46,13 @@ Result<bool> GovernStrict();
 /// above `cwd`, then above the running binary.
 portfolio::RootSearch ProcessRootSearch(const std::filesystem::path& cwd,
                                         std::optional<std::filesystem::path> target);
+
+/// How every command that judges repositories runs the checks (enforce, catalog, and the
+/// commands to come), so they judge alike: strictness, the schema, worker threads (0: every
+/// core), and no file sizes in the scan (no check reads them; one stat per file saved). Hooks
+/// that every such command needs (policy findings) belong here too.
+portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
+                                          unsigned threads);
 
 /// The metadata schema a run validates against.
 struct SchemaChoice {
