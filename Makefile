@@ -5,7 +5,8 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 EXAMPLE := examples/governance
 
-.PHONY: all deps test-deps bench-deps build demo test test-asan asan bench fuzz format clean
+.PHONY: all deps test-deps browser-deps bench-deps build demo test test-asan asan bench fuzz \
+	screenshot format clean
 
 all: build
 
@@ -14,6 +15,11 @@ deps:
 
 test-deps:
 	@tools/install-deps.sh --test
+
+# The browser tests' playwright-core (pinned in tests/browser/package-lock.json; CTest's
+# BrowserDeps fixture runs the same script, so plain ctest works too).
+browser-deps: test-deps
+	@tools/browser-deps.sh
 
 bench-deps:
 	@tools/install-deps.sh --bench
@@ -34,9 +40,15 @@ demo: build
 	@cd $(EXAMPLE) && ../../build/golden enforce organizations/alpha/svc-bad-docker; \
 	  echo "(exit status $$?)"
 	@echo
-	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true (README.md)."
+	@echo
+	@echo "== golden catalog --format html -o build/demo/catalog.html   (the service catalog) =="
+	@mkdir -p build/demo
+	@cd $(EXAMPLE) && ../../build/golden catalog --format html -o ../../build/demo/catalog.html
+	@echo
+	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true;"
+	@echo "      golden catalog --format json|markdown|html|backstage (README.md)."
 
-test: test-deps build
+test: test-deps browser-deps build
 	ctest --preset release -j $(JOBS)
 
 build/asan/build.ninja: CMakeLists.txt CMakePresets.json
@@ -45,13 +57,22 @@ build/asan/build.ninja: CMakeLists.txt CMakePresets.json
 asan: deps build/asan/build.ninja
 	cmake --build --preset asan -j $(JOBS)
 
-test-asan: test-deps asan
+test-asan: test-deps browser-deps asan
 	ctest --preset asan -j $(JOBS)
 
 bench: bench-deps build
 	bench/bench_enforce.py --golden build/golden
+	bench/bench_catalog.py --golden build/golden
 	build/release/bench/enforce_micro_bench
 	build/release/bench/rego_bench
+
+# Screenshots of the example portfolio's HTML catalog for review: wide and phone, light and
+# dark, in build/screenshots/.
+SHOTS := build/screenshots
+screenshot: build browser-deps
+	@mkdir -p $(SHOTS)
+	@cd $(EXAMPLE) && ../../build/golden catalog -q --format html -o ../../$(SHOTS)/catalog.html
+	node tests/browser/screenshot.mjs $(SHOTS)/catalog.html $(SHOTS)
 
 FUZZ_TARGETS := rego_parser json yaml
 FUZZ_SECONDS ?= 60

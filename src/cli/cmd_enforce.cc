@@ -14,6 +14,7 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "cli/commands.h"
+#include "cli/context.h"
 #include "cli/progress.h"
 #include "portfolio/enforce.h"
 #include "portfolio/root.h"
@@ -27,40 +28,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> Env(const char* name) {
-  const char* v = std::getenv(name);
-  if (v == nullptr) return std::nullopt;
-  return std::string(v);
-}
-
 int Fail(int code, const std::string& message) {
   std::fprintf(stderr, "golden enforce: %s\n", message.c_str());
   return code;
-}
-
-// GOVERN_STRICT: the runbook's switch for strict mode.
-Result<bool> GovernStrict() {
-  std::optional<std::string> v = Env("GOVERN_STRICT");
-  if (!v) return false;
-  std::string lower = AsciiLower(TrimSpace(*v));
-  if (lower == "true" || lower == "1") return true;
-  if (lower.empty() || lower == "false" || lower == "0") return false;
-  return InvalidArgument("GOVERN_STRICT must be true, 1, false or 0 (got '" +
-                         EscapeInvalidUtf8(*v) + "')");
-}
-
-// SOURCE_DATE_EPOCH (reproducible-builds.org) pins the report's timestamp.
-Result<std::unique_ptr<Clock>> MakeClock() {
-  std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
-  if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
-  char* end = nullptr;
-  errno = 0;
-  long long secs = std::strtoll(v->c_str(), &end, 10);
-  if (errno != 0 || end == v->c_str() || *end != '\0' || secs < 0) {
-    return InvalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds (got '" +
-                           EscapeInvalidUtf8(*v) + "')");
-  }
-  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(secs * 1'000'000'000));
 }
 
 struct Flags {
@@ -75,16 +45,12 @@ struct Flags {
   unsigned jobs = 0;
 };
 
-std::string FormatList() {
-  std::vector<std::string> names;
-  for (std::string_view n : report::FormatNames()) names.emplace_back(n);
-  return Join(names, "|");
-}
+std::string FormatList() { return NameList(report::FormatNames()); }
 
 int Enforce(const Flags& flags) {
   auto strict_env = GovernStrict();
   if (!strict_env.ok()) return Fail(kExitUsage, strict_env.status().message());
-  auto clock = MakeClock();
+  auto clock = ClockFromEnvironment();
   if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
   std::optional<report::Format> format = report::ParseFormat(flags.report);
   if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
@@ -92,12 +58,9 @@ int Enforce(const Flags& flags) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   if (ec) return Fail(kExitUsage, "cannot read the working directory: " + ec.message());
-  portfolio::RootSearch search;
-  search.env_root = Env("GOLDEN_PATH_ROOT");
-  if (!flags.path.empty()) search.target = fs::path(flags.path);
-  search.cwd = cwd;
-  search.executable = portfolio::CurrentExecutable();
-  auto root = portfolio::FindGovernanceRoot(search);
+  std::optional<fs::path> target_path;
+  if (!flags.path.empty()) target_path = fs::path(flags.path);
+  auto root = portfolio::FindGovernanceRoot(ProcessRootSearch(cwd, target_path));
   // Without a root, a PATH and a --schema are enough to work with.
   if (!root.ok() && (flags.path.empty() || flags.schema.empty())) {
     return Fail(kExitUsage, root.status().message());
@@ -107,18 +70,13 @@ int Enforce(const Flags& flags) {
 
   fs::path path = flags.path.empty() ? *root_dir / portfolio::kOrganizations : fs::path(flags.path);
 
-  std::shared_ptr<const portfolio::MetadataSchema> schema;
-  fs::path schema_file =
-      flags.schema.empty() ? *root_dir / portfolio::kDefaultSchema : fs::path(flags.schema);
-  if (!flags.schema.empty() || fs::exists(schema_file, ec)) {
-    auto loaded = portfolio::MetadataSchema::Load(schema_file);
-    if (!loaded.ok()) return Fail(kExitUsage, loaded.status().ToString());
-    schema = *loaded;
-  } else if (!flags.quiet) {
+  auto schema = ChooseSchema(root_dir, flags.schema);
+  if (!schema.ok()) return Fail(kExitUsage, schema.status().message());
+  if (!schema->schema && !flags.quiet) {
     std::fprintf(stderr,
                  "golden enforce: warning: no schema at %s; metadata is not validated against "
                  "a schema\n",
-                 DisplayPath(schema_file).c_str());
+                 DisplayPath(schema->missing_default).c_str());
   }
 
   portfolio::TargetRequest request;
@@ -129,13 +87,8 @@ int Enforce(const Flags& flags) {
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
 
-  portfolio::EnforceOptions options;
-  options.checks.strict = flags.strict || *strict_env;
-  options.checks.schema = schema.get();
-  options.threads = flags.jobs;
-  // The built-in checks never look at file sizes (reads are bounded on their own), so the
-  // scan skips one stat per file.
-  options.scan.sizes = false;
+  portfolio::EnforceOptions options =
+      CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs);
   size_t total = 0;
   for (const auto& org : target->orgs) total += org.repos.size();
   Progress progress(stderr, total, std::chrono::seconds(1),
@@ -189,21 +142,7 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
       ->type_name("SCOPE");
   app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
   app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
-  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
-  try {
-    app.parse(argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "golden enforce: %s\nRun 'golden enforce --help' for the options.\n",
-                 e.what());
-    return kExitUsage;
-  }
-  try {
-    return Enforce(flags);
-  } catch (const std::exception& e) {
-    return Fail(kExitInternal, std::string("internal error: ") + e.what());
-  }
+  return ParseAndRun(app, "enforce", args, [&flags] { return Enforce(flags); });
 }
 
 }  // namespace golden::cli

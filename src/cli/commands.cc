@@ -13,6 +13,7 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 
 constexpr Command kCommands[] = {
     {"enforce", "check repositories against the golden path", &RunEnforce},
+    {"catalog", "build the service catalog (JSON, Markdown, HTML, Backstage)", &RunCatalog},
     {"version", "print golden's version", &RunVersion},
     {"eval", "evaluate a Rego query (compatible with `opa eval`)", &RunEval},
     {"capabilities", "print the Rego builtins supported, as OPA capabilities JSON",

@@ -40,5 +40,6 @@ int RunCapabilities(const GlobalOptions& global, std::span<const std::string> ar
 int RunEval(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
+int RunCatalog(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

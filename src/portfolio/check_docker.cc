@@ -16,13 +16,6 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-bool IsDockerfileName(std::string_view name) {
-  // BuildKit's per-Dockerfile ignore files (Dockerfile.dockerignore) are not Dockerfiles.
-  if (EndsWith(name, ".dockerignore")) return false;
-  return StartsWith(name, "Dockerfile") || EndsWith(name, ".Dockerfile") ||
-         EndsWith(name, ".dockerfile");
-}
-
 bool IsRemote(std::string_view src) {
   return StartsWith(src, "http://") || StartsWith(src, "https://") || StartsWith(src, "git@") ||
          StartsWith(src, "git://") || StartsWith(src, "ssh://");
@@ -107,6 +100,18 @@ bool IsYesOption(std::string_view w) {
 }
 
 }  // namespace
+
+bool IsDockerfileName(std::string_view name) {
+  // BuildKit's per-Dockerfile ignore files (Dockerfile.dockerignore) are not Dockerfiles.
+  if (EndsWith(name, ".dockerignore")) return false;
+  return StartsWith(name, "Dockerfile") || EndsWith(name, ".Dockerfile") ||
+         EndsWith(name, ".dockerfile");
+}
+
+bool IsDockerfile(const FileEntry& entry) {
+  // Folders named Dockerfile* are not Dockerfiles (the original crashed on them).
+  return entry.kind != EntryKind::kDir && IsDockerfileName(BaseName(entry.path));
+}
 
 bool AptGetInstallWithoutYes(std::string_view script) {
   // Split into simple commands at shell separators; quoting is rare around these and a
@@ -220,8 +225,7 @@ void CheckDocker(const RepoSnapshot& repo, const CheckOptions&, std::vector<repo
   FindingSink sink(checks::kDocker, out);
   bool any = false;
   for (const FileEntry& e : repo.inventory.entries) {
-    // Folders named Dockerfile* are not Dockerfiles (the original crashed on them).
-    if (e.kind == EntryKind::kDir || !IsDockerfileName(BaseName(e.path))) continue;
+    if (!IsDockerfile(e)) continue;
     any = true;
     auto text = ReadRepoFile(repo.ref.dir, repo.inventory, e.path, kMaxCheckedFileBytes);
     if (!text.ok()) {

@@ -28,6 +28,17 @@ std::vector<std::string> Messages(std::string_view text) {
 
 constexpr std::string_view kGoodTail = "USER app\nHEALTHCHECK CMD true\n";
 
+TEST(DockerCheck, DockerfileNames) {
+  for (std::string_view name : {"Dockerfile", "Dockerfile.dev", "api.Dockerfile", "x.dockerfile"}) {
+    EXPECT_TRUE(IsDockerfileName(name)) << name;
+  }
+  for (std::string_view name : {"dockerfile", "Dockerfile.dockerignore", "README.md", ""}) {
+    EXPECT_FALSE(IsDockerfileName(name)) << name;
+  }
+  EXPECT_TRUE(IsDockerfile(FileEntry{"deploy/Dockerfile.prod", 10, EntryKind::kFile, false}));
+  EXPECT_FALSE(IsDockerfile(FileEntry{"deploy/Dockerfile.d", 0, EntryKind::kDir, false}));
+}
+
 TEST(DockerCheck, AGoodDockerfilePasses) {
   EXPECT_TRUE(Check(std::string("FROM python:3.12-slim\n") + std::string(kGoodTail)).empty());
 }

@@ -11,22 +11,6 @@ using report::Severity;
 
 namespace {
 
-std::string_view Describe(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kArray:
-    case Value::Kind::kSet:
-      return "a list";
-    case Value::Kind::kString:
-      return "a string";
-    case Value::Kind::kNumber:
-      return "a number";
-    case Value::Kind::kBool:
-      return "a boolean";
-    default:
-      return "a scalar";
-  }
-}
-
 // "YAML: mapping values are not allowed here" -> "mapping values are not allowed here".
 std::string WithoutPrefix(const std::string& msg) {
   constexpr std::string_view kPrefix = "YAML: ";
@@ -63,7 +47,8 @@ void CheckMetadata(const RepoSnapshot& repo, const CheckOptions& options,
     // The original crashed here (a list has no .get); a schema would say "is not of type
     // 'object'", which is less direct.
     add(rules::kMetadataNotMapping, Severity::kError,
-        ".meta/repo.yaml must be a mapping of keys to values, not " + std::string(Describe(m.doc)),
+        ".meta/repo.yaml must be a mapping of keys to values, not " +
+            std::string(DescribeKind(m.doc)),
         1);
     return;
   }

@@ -53,6 +53,11 @@ void CheckStructure(const RepoSnapshot& repo, const CheckOptions& options,
 /// followed).
 void CheckDocker(const RepoSnapshot& repo, const CheckOptions& options,
                  std::vector<report::Finding>* out);
+/// True when a file name is a Dockerfile's: `Dockerfile*`, `*.Dockerfile` or `*.dockerfile`,
+/// but not `*.dockerignore`.
+bool IsDockerfileName(std::string_view name);
+/// True when an inventory entry is a Dockerfile the docker check reads (not a folder).
+bool IsDockerfile(const FileEntry& entry);
 /// The rules of one parsed Dockerfile (exposed for tests); `file` is its inventory path.
 void CheckDockerfile(const Dockerfile& dockerfile, std::string_view file, FindingSink* sink);
 /// True when a shell script runs `apt-get install` without -y (or an equivalent option).

@@ -5,12 +5,11 @@
 
 namespace golden::portfolio {
 
-report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
-  RepoSnapshot snap = LoadRepo(ref, options.scan);
+report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions& options) {
   report::RepoReport out;
-  out.name = EscapeInvalidUtf8(ref.name);
-  out.org = EscapeInvalidUtf8(ref.org);
-  out.path = ref.display;
+  out.name = EscapeInvalidUtf8(snap.ref.name);
+  out.org = EscapeInvalidUtf8(snap.ref.org);
+  out.path = snap.ref.display;
   if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
   out.findings = RunChecks(snap, options.checks);
   if (options.add_findings) {
@@ -18,6 +17,10 @@ report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options
     FinishFindings(&out.findings, options.checks.strict);
   }
   return out;
+}
+
+report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
+  return CheckSnapshot(LoadRepo(ref, options.scan), options);
 }
 
 report::Report Enforce(const Target& target, const EnforceOptions& options, int64_t now_ns) {

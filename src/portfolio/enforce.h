@@ -24,7 +24,13 @@ struct EnforceOptions {
   std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
 };
 
-/// Scans and checks one repository.
+/// Checks a repository that is already loaded: its report (name, path, metadata, sorted
+/// findings of the built-in checks and of `options.add_findings`). For callers that need the
+/// snapshot too (the catalog reads its inventory and metadata), so that a repository is
+/// scanned once.
+report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions& options);
+
+/// Scans and checks one repository (LoadRepo, then CheckSnapshot).
 report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);
 
 /// Checks every repository of `target` in parallel. The report is the same whatever the

@@ -47,6 +47,26 @@ TEST(Enforce, SameReportWhateverTheNumberOfThreads) {
   }
 }
 
+TEST(Enforce, CheckSnapshotGivesWhatEnforceRepoGives) {
+  TempDir t;
+  t.Write("org/r/README.md", "short");
+  t.Write("org/r/.meta/repo.yaml", "type: tool\nlanguage: go\ntier: 2\n");
+  RepoRef ref{"org", "r", t.path() / "org/r", "org/r"};
+  EnforceOptions options;
+  report::RepoReport direct = EnforceRepo(ref, options);
+  RepoSnapshot snap = LoadRepo(ref, options.scan);
+  report::RepoReport from_snapshot = CheckSnapshot(snap, options);
+  EXPECT_EQ(from_snapshot.name, "r");
+  EXPECT_EQ(from_snapshot.org, "org");
+  EXPECT_EQ(from_snapshot.path, "org/r");
+  EXPECT_EQ(from_snapshot.metadata, direct.metadata);
+  ASSERT_EQ(from_snapshot.findings.size(), direct.findings.size());
+  for (size_t i = 0; i < direct.findings.size(); ++i) {
+    EXPECT_EQ(from_snapshot.findings[i].rule, direct.findings[i].rule);
+  }
+  EXPECT_GT(from_snapshot.counts().violations, 0);  // tier 2 without CODEOWNERS
+}
+
 TEST(Enforce, ReportFollowsTheTarget) {
   TempDir t;
   t.Mkdir(".metaHub");

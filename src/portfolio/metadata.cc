@@ -74,4 +74,23 @@ Tier TierOf(const Value& doc) {
   return t;
 }
 
+std::string_view DescribeKind(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kNull:
+      return "null";
+    case Value::Kind::kBool:
+      return "a boolean";
+    case Value::Kind::kNumber:
+      return "a number";
+    case Value::Kind::kString:
+      return "a string";
+    case Value::Kind::kArray:
+    case Value::Kind::kSet:
+      return "a list";
+    case Value::Kind::kObject:
+      return "a mapping";
+  }
+  return "a value";
+}
+
 }  // namespace golden::portfolio

@@ -58,6 +58,10 @@ Metadata ParseMetadata(std::string_view text);
 /// {} are falsy.
 bool IsTruthy(const Value& v);
 
+/// The kind of a YAML value in words, for messages: "a list", "a mapping", "a string",
+/// "a number", "a boolean" or "null".
+std::string_view DescribeKind(const Value& v);
+
 /// A repository's tier as the checks use it.
 struct Tier {
   /// 1..4; 4 when the key is absent or its value is not a whole number from 1 to 4.

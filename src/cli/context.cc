@@ -1,0 +1,118 @@
+#include "cli/context.h"
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "base/fs.h"
+#include "base/strings.h"
+#include "cli/commands.h"
+
+namespace golden::cli {
+
+namespace fs = std::filesystem;
+
+int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
+                const std::function<int()>& run) {
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "golden %.*s: %s\nRun 'golden %.*s --help' for the options.\n",
+                 static_cast<int>(command.size()), command.data(), e.what(),
+                 static_cast<int>(command.size()), command.data());
+    return kExitUsage;
+  }
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "golden %.*s: internal error: %s\n", static_cast<int>(command.size()),
+                 command.data(), e.what());
+    return kExitInternal;
+  }
+}
+
+std::string NameList(std::span<const std::string_view> names) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out.push_back('|');
+    out.append(n);
+  }
+  return out;
+}
+
+std::optional<std::string> Env(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+Result<std::unique_ptr<Clock>> ClockFromEnvironment() {
+  std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
+  if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+  char* end = nullptr;
+  errno = 0;
+  long long secs = std::strtoll(v->c_str(), &end, 10);
+  if (errno != 0 || end == v->c_str() || *end != '\0' || secs < 0) {
+    return InvalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds (got '" +
+                           EscapeInvalidUtf8(*v) + "')");
+  }
+  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(secs * 1'000'000'000));
+}
+
+Result<bool> GovernStrict() {
+  std::optional<std::string> v = Env("GOVERN_STRICT");
+  if (!v) return false;
+  std::string lower = AsciiLower(TrimSpace(*v));
+  if (lower == "true" || lower == "1") return true;
+  if (lower.empty() || lower == "false" || lower == "0") return false;
+  return InvalidArgument("GOVERN_STRICT must be true, 1, false or 0 (got '" +
+                         EscapeInvalidUtf8(*v) + "')");
+}
+
+portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::path> target) {
+  portfolio::RootSearch search;
+  search.env_root = Env("GOLDEN_PATH_ROOT");
+  search.target = std::move(target);
+  search.cwd = cwd;
+  search.executable = portfolio::CurrentExecutable();
+  return search;
+}
+
+portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
+                                          unsigned threads) {
+  portfolio::EnforceOptions options;
+  options.checks.strict = strict;
+  options.checks.schema = schema;
+  options.threads = threads;
+  options.scan.sizes = false;
+  return options;
+}
+
+Result<SchemaChoice> ChooseSchema(const std::optional<fs::path>& root,
+                                  const std::string& explicit_file) {
+  SchemaChoice choice;
+  fs::path file;
+  if (!explicit_file.empty()) {
+    file = explicit_file;
+  } else if (root) {
+    file = *root / portfolio::kDefaultSchema;
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+      choice.missing_default = file;
+      return choice;
+    }
+  } else {
+    return choice;
+  }
+  auto loaded = portfolio::MetadataSchema::Load(file);
+  if (!loaded.ok()) return InvalidArgument(loaded.status().ToString());
+  choice.schema = *loaded;
+  return choice;
+}
+
+}  // namespace golden::cli

@@ -1,0 +1,71 @@
+#pragma once
+
+// What subcommands read from the process (environment, clock, working directory, the
+// governance root and its schema), read in one place so every command does it the same way.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "portfolio/enforce.h"
+#include "portfolio/root.h"
+#include "portfolio/schema.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace golden::cli {
+
+/// Parses `args` with `app` and calls `run`: --help prints and exits 0, a parse error is
+/// reported as "golden <command>: ..." with exit 2, and an exception escaping `run` (a bug)
+/// as an internal error, exit 3.
+int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
+                const std::function<int()>& run);
+
+/// `names` joined with '|', for help texts and errors ("text|json").
+std::string NameList(std::span<const std::string_view> names);
+
+/// The environment variable `name`, or nullopt when unset.
+std::optional<std::string> Env(const char* name);
+
+/// The real clock, or a fixed one when SOURCE_DATE_EPOCH (reproducible-builds.org) is set, so
+/// reports and golden files need no masking. Fails when the variable is not whole seconds.
+Result<std::unique_ptr<Clock>> ClockFromEnvironment();
+
+/// GOVERN_STRICT, the runbook's switch for strict mode: true for `true`/`1`, false for
+/// `false`/`0`/empty/unset (case-insensitive); anything else is a configuration error.
+Result<bool> GovernStrict();
+
+/// Where to look for the governance root: $GOLDEN_PATH_ROOT, above `target` (when given),
+/// above `cwd`, then above the running binary.
+portfolio::RootSearch ProcessRootSearch(const std::filesystem::path& cwd,
+                                        std::optional<std::filesystem::path> target);
+
+/// How every command that judges repositories runs the checks (enforce, catalog, and the
+/// commands to come), so they judge alike: strictness, the schema, worker threads (0: every
+/// core), and no file sizes in the scan (no check reads them; one stat per file saved). Hooks
+/// that every such command needs (policy findings) belong here too.
+portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
+                                          unsigned threads);
+
+/// The metadata schema a run validates against.
+struct SchemaChoice {
+  /// Null when there is none (no root, or no schema file at the default place).
+  std::shared_ptr<const portfolio::MetadataSchema> schema;
+  /// The file looked for when `schema` is null and no --schema was given, for the notice.
+  std::filesystem::path missing_default;
+};
+
+/// `explicit_file` (--schema) when not empty: it must load. Otherwise
+/// `<root>/.metaHub/schemas/repo-schema.json` when `root` is known and that file exists
+/// (it must then load); otherwise none. Load failures are configuration errors.
+Result<SchemaChoice> ChooseSchema(const std::optional<std::filesystem::path>& root,
+                                  const std::string& explicit_file);
+
+}  // namespace golden::cli
