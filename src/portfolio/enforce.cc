@@ -5,15 +5,18 @@
 
 namespace golden::portfolio {
 
-report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
-  RepoSnapshot snap = LoadRepo(ref, options.scan);
+report::RepoReport EnforceSnapshot(const RepoSnapshot& snap, const EnforceOptions& options) {
   report::RepoReport out;
-  out.name = EscapeInvalidUtf8(ref.name);
-  out.org = EscapeInvalidUtf8(ref.org);
-  out.path = ref.display;
+  out.name = EscapeInvalidUtf8(snap.ref.name);
+  out.org = EscapeInvalidUtf8(snap.ref.org);
+  out.path = snap.ref.display;
   if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
   out.findings = RunChecks(snap, options.checks);
   return out;
+}
+
+report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
+  return EnforceSnapshot(LoadRepo(ref, options.scan), options);
 }
 
 report::Report Enforce(const Target& target, const EnforceOptions& options, int64_t now_ns) {
@@ -49,7 +52,9 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
   }
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   ParallelFor(refs.size(), threads, [&](size_t i) {
-    *slots[i] = EnforceRepo(*refs[i], options);
+    RepoSnapshot snap = LoadRepo(*refs[i], options.scan);
+    *slots[i] = EnforceSnapshot(snap, options);
+    if (options.on_snapshot) options.on_snapshot(i, snap);
     if (options.on_repo_done) options.on_repo_done();
   });
   return rep;

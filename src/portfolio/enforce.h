@@ -18,10 +18,18 @@ struct EnforceOptions {
   unsigned threads = 0;
   /// Called once per repository when it is done, from worker threads (for progress).
   std::function<void()> on_repo_done;
+  /// Called by Enforce once per repository, from worker threads, after its checks ran and
+  /// while its snapshot is still alive; `repo_index` is its position in Target::Repos(). Lets
+  /// a caller derive more from the same scan (checkpoints hash the governance files) instead
+  /// of scanning again. Must be thread-safe across different indexes.
+  std::function<void(size_t repo_index, const RepoSnapshot& snapshot)> on_snapshot;
 };
 
 /// Scans and checks one repository.
 report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);
+
+/// Checks an already scanned repository.
+report::RepoReport EnforceSnapshot(const RepoSnapshot& snapshot, const EnforceOptions& options);
 
 /// Checks every repository of `target` in parallel. The report is the same whatever the
 /// number of threads: repositories keep the target's order and findings are sorted.

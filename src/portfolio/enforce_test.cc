@@ -67,6 +67,28 @@ TEST(Enforce, ReportFollowsTheTarget) {
                              [](const auto& a, const auto& b) { return a.id < b.id; }));
 }
 
+TEST(Enforce, OnSnapshotSeesEveryRepositoryByIndex) {
+  TempDir t;
+  t.Mkdir(".metaHub");
+  t.Write("organizations/a/r1/README.md", "one");
+  t.Write("organizations/b/r2/.meta/repo.yaml", "type: tool\nlanguage: go\n");
+  t.Write("organizations/b/r3/README.md", "three");
+  Target target = Portfolio(t.path());
+  std::vector<std::string> seen(target.Repos().size());
+  std::vector<bool> has_metadata(seen.size());
+  EnforceOptions options;
+  options.threads = 2;
+  options.on_snapshot = [&](size_t i, const RepoSnapshot& snap) {
+    seen[i] = snap.ref.org + "/" + snap.ref.name;
+    has_metadata[i] = snap.metadata.loaded();
+  };
+  report::Report rep = Enforce(target, options, 0);
+  EXPECT_EQ(seen, (std::vector<std::string>{"a/r1", "b/r2", "b/r3"}));
+  EXPECT_EQ(has_metadata, (std::vector<bool>{false, true, false}));
+  // The report is the same as without the hook.
+  EXPECT_EQ(report::RenderJson(rep), report::RenderJson(Enforce(target, {}, 0)));
+}
+
 TEST(Enforce, EveryRuleIdUsedIsDescribed) {
   fs::path root = SourceDir() / "examples/governance";
   report::Report rep = Enforce(Portfolio(root), {}, 0);
