@@ -14,6 +14,7 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "cli/progress.h"
 #include "portfolio/enforce.h"
 #include "portfolio/root.h"
@@ -27,40 +28,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> Env(const char* name) {
-  const char* v = std::getenv(name);
-  if (v == nullptr) return std::nullopt;
-  return std::string(v);
-}
-
 int Fail(int code, const std::string& message) {
   std::fprintf(stderr, "golden enforce: %s\n", message.c_str());
   return code;
-}
-
-// GOVERN_STRICT: the runbook's switch for strict mode.
-Result<bool> GovernStrict() {
-  std::optional<std::string> v = Env("GOVERN_STRICT");
-  if (!v) return false;
-  std::string lower = AsciiLower(TrimSpace(*v));
-  if (lower == "true" || lower == "1") return true;
-  if (lower.empty() || lower == "false" || lower == "0") return false;
-  return InvalidArgument("GOVERN_STRICT must be true, 1, false or 0 (got '" +
-                         EscapeInvalidUtf8(*v) + "')");
-}
-
-// SOURCE_DATE_EPOCH (reproducible-builds.org) pins the report's timestamp.
-Result<std::unique_ptr<Clock>> MakeClock() {
-  std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
-  if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
-  char* end = nullptr;
-  errno = 0;
-  long long secs = std::strtoll(v->c_str(), &end, 10);
-  if (errno != 0 || end == v->c_str() || *end != '\0' || secs < 0) {
-    return InvalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds (got '" +
-                           EscapeInvalidUtf8(*v) + "')");
-  }
-  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(secs * 1'000'000'000));
 }
 
 struct Flags {
@@ -89,15 +59,11 @@ int Enforce(const Flags& flags) {
   std::optional<report::Format> format = report::ParseFormat(flags.report);
   if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
 
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  if (ec) return Fail(kExitUsage, "cannot read the working directory: " + ec.message());
-  portfolio::RootSearch search;
-  search.env_root = Env("GOLDEN_PATH_ROOT");
-  if (!flags.path.empty()) search.target = fs::path(flags.path);
-  search.cwd = cwd;
-  search.executable = portfolio::CurrentExecutable();
-  auto root = portfolio::FindGovernanceRoot(search);
+  auto cwd = WorkingDirectory();
+  if (!cwd.ok()) return Fail(kExitUsage, cwd.status().message());
+  std::optional<fs::path> target_path;
+  if (!flags.path.empty()) target_path = fs::path(flags.path);
+  auto root = LocateRoot(target_path, *cwd);
   // Without a root, a PATH and a --schema are enough to work with.
   if (!root.ok() && (flags.path.empty() || flags.schema.empty())) {
     return Fail(kExitUsage, root.status().message());
@@ -107,31 +73,26 @@ int Enforce(const Flags& flags) {
 
   fs::path path = flags.path.empty() ? *root_dir / portfolio::kOrganizations : fs::path(flags.path);
 
-  std::shared_ptr<const portfolio::MetadataSchema> schema;
-  fs::path schema_file = flags.schema.empty() ? *root_dir / portfolio::kDefaultSchema
-                                              : fs::path(flags.schema);
-  if (!flags.schema.empty() || fs::exists(schema_file, ec)) {
-    auto loaded = portfolio::MetadataSchema::Load(schema_file);
-    if (!loaded.ok()) return Fail(kExitUsage, loaded.status().ToString());
-    schema = *loaded;
-  } else if (!flags.quiet) {
-    std::fprintf(stderr,
-                 "golden enforce: warning: no schema at %s; metadata is not validated against "
-                 "a schema\n",
-                 DisplayPath(schema_file).c_str());
+  std::optional<fs::path> schema_flag;
+  if (!flags.schema.empty()) schema_flag = fs::path(flags.schema);
+  std::string notice;
+  auto schema = LoadSchema(root_dir, schema_flag, &notice);
+  if (!schema.ok()) return Fail(kExitUsage, schema.status().ToString());
+  if (!notice.empty() && !flags.quiet) {
+    std::fprintf(stderr, "golden enforce: warning: %s\n", notice.c_str());
   }
 
   portfolio::TargetRequest request;
   request.path = path;
   request.root = root_dir;
-  request.cwd = cwd;
+  request.cwd = *cwd;
   if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
 
   portfolio::EnforceOptions options;
   options.checks.strict = flags.strict || *strict_env;
-  options.checks.schema = schema.get();
+  options.checks.schema = schema->get();
   options.threads = flags.jobs;
   // The built-in checks never look at file sizes (reads are bounded on their own), so the
   // scan skips one stat per file.
