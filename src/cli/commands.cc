@@ -13,6 +13,8 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 
 constexpr Command kCommands[] = {
     {"enforce", "check repositories against the golden path", &RunEnforce},
+    {"checkpoint", "record the portfolio's state and report drift since the last checkpoint",
+     &RunCheckpoint},
     {"version", "print golden's version", &RunVersion},
     {"help", "list the subcommands", &RunHelp},
 };

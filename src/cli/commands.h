@@ -38,5 +38,6 @@ int Main(int argc, char** argv);
 
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
+int RunCheckpoint(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

@@ -1,0 +1,222 @@
+#include "checkpoint/files_hash.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "base/fs.h"
+#include "base/hash.h"
+#include "base/strings.h"
+
+namespace golden::checkpoint {
+
+namespace {
+
+// Files up to this size are hashed from memory; larger ones are streamed twice.
+constexpr uint64_t kInMemoryBytes = 16 << 20;
+constexpr size_t kChunkBytes = 1 << 20;
+
+class Sha1 {
+ public:
+  Sha1() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_.get(), EVP_sha1(), nullptr); }
+  void Update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
+  std::string Hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx_.get(), digest, &n);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < n; ++i) {
+      out.push_back(kHex[digest[i] >> 4]);
+      out.push_back(kHex[digest[i] & 15]);
+    }
+    return out;
+  }
+
+ private:
+  struct Free {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
+};
+
+// Feeds `chunk` to `sha` with CRLF and lone CR turned into LF. `*pending_cr` carries a CR at
+// the end of one chunk over to the next, where an LF may complete it. Returns the number of
+// bytes fed.
+uint64_t FeedNormalised(Sha1* sha, std::string_view chunk, bool* pending_cr) {
+  uint64_t fed = 0;
+  size_t i = 0;
+  if (*pending_cr) {
+    *pending_cr = false;
+    sha->Update("\n");
+    ++fed;
+    if (!chunk.empty() && chunk[0] == '\n') i = 1;  // the LF of a CRLF split across chunks
+  }
+  while (i < chunk.size()) {
+    size_t cr = chunk.find('\r', i);
+    size_t end = cr == std::string_view::npos ? chunk.size() : cr;
+    sha->Update(chunk.substr(i, end - i));
+    fed += end - i;
+    if (cr == std::string_view::npos) break;
+    if (cr + 1 == chunk.size()) {
+      *pending_cr = true;
+      break;
+    }
+    sha->Update("\n");
+    ++fed;
+    i = cr + (chunk[cr + 1] == '\n' ? 2 : 1);
+  }
+  return fed;
+}
+
+// The normalised length of `chunk` (CRLF counts once), with the same carry as FeedNormalised.
+uint64_t NormalisedLength(std::string_view chunk, bool* pending_cr) {
+  uint64_t n = chunk.size();
+  if (*pending_cr && !chunk.empty() && chunk[0] == '\n') --n;
+  for (size_t cr = chunk.find('\r'); cr != std::string_view::npos; cr = chunk.find('\r', cr + 1)) {
+    if (cr + 1 < chunk.size() && chunk[cr + 1] == '\n') --n;
+  }
+  *pending_cr = !chunk.empty() && chunk.back() == '\r';
+  return n;
+}
+
+std::string BlobHeader(uint64_t size) {
+  return "blob " + std::to_string(size) + std::string(1, '\0');
+}
+
+class File {
+ public:
+  explicit File(int fd) : fd_(fd) {}
+  ~File() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads the whole file in chunks, calling `fn` on each.
+template <typename Fn>
+Status ForEachChunk(int fd, const fs::path& path, Fn fn) {
+  if (::lseek(fd, 0, SEEK_SET) != 0) return IoError(ErrnoMessage(errno));
+  std::string buf(kChunkBytes, '\0');
+  while (true) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError("cannot read " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+    }
+    if (n == 0) return Status::Ok();
+    fn(std::string_view(buf.data(), static_cast<size_t>(n)));
+  }
+}
+
+std::string HashOneFile(const portfolio::RepoSnapshot& snap, const portfolio::FileEntry& e) {
+  auto text = ReadRepoFile(snap.ref.dir, snap.inventory, e.path, kInMemoryBytes);
+  if (text.ok()) return NormalisedBlobId(*text);
+  if (text.status().code() == StatusCode::kLimitExceeded) {
+    // ReadRepoFile has vetted symlinks before refusing the size.
+    auto streamed = NormalisedBlobIdOfFile(snap.ref.dir / e.path);
+    if (streamed.ok()) return *streamed;
+    return "unreadable: " + streamed.status().message();
+  }
+  return "unreadable: " + text.status().message();
+}
+
+}  // namespace
+
+std::string NormalisedBlobId(std::string_view content) {
+  bool pending = false;
+  uint64_t size = NormalisedLength(content, &pending);
+  Sha1 sha;
+  sha.Update(BlobHeader(size));
+  pending = false;
+  FeedNormalised(&sha, content, &pending);
+  if (pending) sha.Update("\n");
+  return sha.Hex();
+}
+
+Result<std::string> NormalisedBlobIdOfFile(const fs::path& path) {
+  File f(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (f.fd() < 0) return IoError("cannot read " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  struct stat st;
+  if (::fstat(f.fd(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return IoError("cannot read " + DisplayPath(path) + ": not a regular file");
+  }
+  // Git's header needs the length first: one pass to count, one to hash.
+  uint64_t size = 0;
+  bool pending = false;
+  GOLDEN_RETURN_IF_ERROR(ForEachChunk(
+      f.fd(), path, [&](std::string_view chunk) { size += NormalisedLength(chunk, &pending); }));
+  Sha1 sha;
+  sha.Update(BlobHeader(size));
+  uint64_t fed = 0;
+  pending = false;
+  GOLDEN_RETURN_IF_ERROR(ForEachChunk(
+      f.fd(), path, [&](std::string_view chunk) { fed += FeedNormalised(&sha, chunk, &pending); }));
+  if (pending) {
+    sha.Update("\n");
+    ++fed;
+  }
+  if (fed != size) return IoError(DisplayPath(path) + " changed while it was being read");
+  return sha.Hex();
+}
+
+std::string FilesHash(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string text;
+  for (const auto& [path, hash] : files) {
+    text += path;
+    text.push_back('\0');
+    text += hash;
+    text.push_back('\n');
+  }
+  return Sha256Hex(text).substr(0, 16);
+}
+
+std::vector<std::pair<std::string, std::string>> HashRepoFiles(
+    const portfolio::RepoSnapshot& snapshot, const FileSet& set, const HashSources& sources,
+    HashCounts* counts) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unique_ptr<GitIndex> index;
+  bool index_tried = false;
+  for (const portfolio::FileEntry* e : set.Select(snapshot.inventory)) {
+    // Checkpoints are JSON: names that are not UTF-8 are kept with \xNN escapes.
+    std::string key = EscapeInvalidUtf8(e->path);
+    std::string hash;
+    const std::string* recorded = nullptr;
+    if (sources.git != nullptr && sources.previous != nullptr && !e->symlink) {
+      const auto& prev = sources.previous->files;
+      auto it = std::lower_bound(prev.begin(), prev.end(), key,
+                                 [](const auto& p, const std::string& k) { return p.first < k; });
+      if (it != prev.end() && it->first == key) recorded = &it->second;
+    }
+    if (recorded != nullptr) {
+      if (!index_tried) {
+        index_tried = true;
+        index = GitIndex::Open(*sources.git, snapshot.ref.dir);
+      }
+      if (index != nullptr) {
+        std::optional<std::string> blob = index->CleanBlobId(e->path);
+        if (blob && *blob == *recorded) hash = *blob;
+      }
+    }
+    if (hash.empty()) {
+      hash = HashOneFile(snapshot, *e);
+      if (counts) ++counts->read;
+    } else if (counts) {
+      ++counts->from_git;
+    }
+    out.emplace_back(std::move(key), std::move(hash));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace golden::checkpoint

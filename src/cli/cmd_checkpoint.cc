@@ -1,0 +1,330 @@
+// golden checkpoint: a snapshot of the portfolio's compliance and governance files, compared
+// with the previous one (drift), written atomically to <root>/.metaHub/checkpoints/. The
+// subcommands (list, diff, archive, reset-baseline, verify) are in cmd_checkpoint_manage.cc.
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/fs.h"
+#include "base/strings.h"
+#include "checkpoint/drift.h"
+#include "checkpoint/drift_report.h"
+#include "checkpoint/file_set.h"
+#include "checkpoint/stamp.h"
+#include "checkpoint/store.h"
+#include "checkpoint/take.h"
+#include "cli/checkpoint_cli.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/progress.h"
+#include "portfolio/root.h"
+#include "portfolio/target.h"
+
+#ifndef GOLDEN_VERSION
+#define GOLDEN_VERSION "0.0.0"
+#endif
+
+namespace golden::cli {
+
+namespace checkpoint_cli {
+
+int Fail(int code, const std::string& message) {
+  std::fprintf(stderr, "golden checkpoint: %s\n", message.c_str());
+  return code;
+}
+
+void Console::Say(const std::string& line) const {
+  if (out_ == nullptr) return;
+  std::fprintf(out_, "%s\n", line.c_str());
+  std::fflush(out_);
+}
+
+PauseHook::PauseHook() : step_(Env("GOLDEN_TEST_CHECKPOINT_PAUSE").value_or("")) {}
+
+void PauseHook::At(std::string_view step) const {
+  if (step_.empty() || step_ != step) return;
+  std::fprintf(stderr, "golden checkpoint: paused at %s\n", step_.c_str());
+  std::fflush(stderr);
+  while (true) ::pause();  // until a signal ends the process
+}
+
+Result<checkpoint::State> ReadCheckpoint(const fs::path& path) {
+  auto text = ReadFile(path, kMaxCheckpointBytes);
+  if (!text.ok()) return text.status();
+  return checkpoint::ParseState(*text, DisplayPath(path));
+}
+
+Result<checkpoint::CheckpointDir> FindCheckpointDir(fs::path* root) {
+  GOLDEN_ASSIGN_OR_RETURN(fs::path cwd, WorkingDirectory());
+  GOLDEN_ASSIGN_OR_RETURN(*root, LocateRoot(std::nullopt, cwd));
+  return checkpoint::CheckpointDir(*root / checkpoint::kCheckpointsDir);
+}
+
+std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags& flags,
+                                           const checkpoint::State* previous, int64_t now_ns,
+                                           Failure* failure) {
+  auto fail = [&](int code, std::string message) {
+    *failure = Failure{code, std::move(message)};
+    return std::nullopt;
+  };
+  auto strict_env = GovernStrict();
+  if (!strict_env.ok()) return fail(kExitUsage, strict_env.status().message());
+  auto config = checkpoint::LoadCheckpointConfig(root / checkpoint::kCheckpointConfig);
+  if (!config.ok()) return fail(kExitUsage, config.status().ToString());
+  std::string notice;
+  auto schema = LoadSchema(root, std::nullopt, &notice);
+  if (!schema.ok()) return fail(kExitUsage, schema.status().ToString());
+  if (!notice.empty() && !flags.quiet) {
+    std::fprintf(stderr, "golden checkpoint: warning: %s\n", notice.c_str());
+  }
+  fs::path orgs = root / portfolio::kOrganizations;
+  std::error_code ec;
+  if (!fs::is_directory(orgs, ec)) {
+    return fail(kExitViolations, "no organizations folder at " + DisplayPath(orgs));
+  }
+  portfolio::TargetRequest request;
+  request.path = orgs;
+  request.root = root;
+  request.cwd = root;
+  request.scope = portfolio::Scope::kPortfolio;
+  auto target = portfolio::ResolveTarget(request);
+  if (!target.ok()) return fail(kExitViolations, target.status().message());
+
+  checkpoint::TakeOptions options;
+  options.enforce.checks.strict = flags.strict || *strict_env;
+  options.enforce.checks.schema = schema->get();
+  options.enforce.threads = flags.jobs;
+  options.enforce.scan.sizes = false;  // as enforce: the checks never need sizes
+  options.files = config->files;
+  options.previous = previous;
+  options.generator = std::string("golden ") + GOLDEN_VERSION;
+  Progress progress(stderr, target->Repos().size(), std::chrono::seconds(1),
+                    !flags.quiet && ::isatty(STDERR_FILENO) == 1);
+  options.enforce.on_repo_done = [&progress] { progress.Tick(); };
+  auto state = checkpoint::TakeCheckpoint(*target, options, now_ns);
+  progress.Finish();
+  if (!state.ok()) return fail(kExitViolations, state.status().message());
+  return std::move(state).value();
+}
+
+}  // namespace checkpoint_cli
+
+namespace {
+
+using checkpoint_cli::Console;
+using checkpoint_cli::Fail;
+
+struct Flags {
+  bool baseline = false;
+  std::string report = "text";
+  std::string output;
+  std::string checkpoint;
+  std::string drift_report;
+  bool fail_on_degraded = false;
+  checkpoint_cli::ScanFlags scan;
+};
+
+std::string FormatList() {
+  std::vector<std::string> names;
+  for (std::string_view n : checkpoint::DriftFormatNames()) names.emplace_back(n);
+  return Join(names, "|");
+}
+
+// Writes the report where it was asked for. Returns false (after saying why) on failure.
+bool Publish(const std::string& text, const std::string& output, const Console& console) {
+  if (output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  Status written = WriteFileAtomic(output, text);
+  if (!written.ok()) {
+    Fail(kExitViolations, written.message());
+    return false;
+  }
+  console.Say("Report written to: " + output);
+  return true;
+}
+
+int TakeCheckpoint(const Flags& flags) {
+  auto format = checkpoint::ParseDriftFormat(flags.report);
+  if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
+  auto clock = MakeClock();
+  if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
+  fs::path root;
+  auto dir = checkpoint_cli::FindCheckpointDir(&root);
+  if (!dir.ok()) return Fail(kExitUsage, dir.status().message());
+  Console console(flags.scan.quiet, flags.output.empty());
+  checkpoint_cli::PauseHook pause;
+
+  // One run at a time per governance root: a second one waits, then compares with the first.
+  auto lock = dir->Acquire();
+  if (!lock.ok()) return Fail(kExitViolations, lock.status().message());
+
+  // The previous checkpoint must be readable and intact: a damaged one is an error, never
+  // "no previous checkpoint" (which would report every repository as new).
+  std::optional<checkpoint::State> previous;
+  if (!flags.baseline) {
+    std::optional<fs::path> previous_file;
+    if (!flags.checkpoint.empty()) {
+      previous_file = fs::path(flags.checkpoint);
+    } else {
+      auto found = dir->Previous();
+      if (!found.ok()) return Fail(kExitViolations, found.status().message());
+      previous_file = *found;
+    }
+    if (previous_file) {
+      auto read = checkpoint_cli::ReadCheckpoint(*previous_file);
+      if (!read.ok()) {
+        return Fail(kExitViolations,
+                    "cannot use the previous checkpoint: " + read.status().ToString());
+      }
+      previous = std::move(read).value();
+      console.Say("Previous checkpoint: " + DisplayPath(*previous_file));
+    } else {
+      console.Say("No previous checkpoint found - this will be the baseline");
+    }
+  }
+
+  console.Say("Generating current state snapshot...");
+  int64_t now = (*clock)->NowNs();
+  checkpoint_cli::Failure failure;
+  std::optional<checkpoint::State> current =
+      checkpoint_cli::TakeState(root, flags.scan, previous ? &*previous : nullptr, now, &failure);
+  if (!current) return Fail(failure.code, failure.message);
+
+  std::optional<checkpoint::Drift> drift;
+  if (!flags.baseline) {
+    console.Say("Detecting drift...");
+    drift = checkpoint::ComputeDrift(previous ? &*previous : nullptr, *current);
+  }
+
+  // Order matters for a run killed part-way: checkpoint-latest.json is replaced last, after
+  // every report, so that a drift is never lost: until the end, the next run still compares
+  // with the previous checkpoint.
+  std::string state_text = checkpoint::SerializeState(*current);
+  auto stamp = dir->WriteCheckpoint(checkpoint::StampAt(now), state_text);
+  if (!stamp.ok()) return Fail(kExitViolations, stamp.status().message());
+  console.Say("Checkpoint saved: " + DisplayPath(dir->path() / checkpoint::CheckpointName(*stamp)));
+  pause.At("after-checkpoint");
+
+  if (drift && drift->has_drift()) {
+    Status written = dir->WriteDrift(*stamp, checkpoint::DriftJson(*drift));
+    if (!written.ok()) return Fail(kExitViolations, written.message());
+    console.Say("Drift report saved: " + DisplayPath(dir->path() / checkpoint::DriftName(*stamp)));
+  }
+  pause.At("after-drift");
+
+  checkpoint::DriftReport report =
+      checkpoint::MakeDriftReport(*current, previous ? &*previous : nullptr, drift);
+  if (!Publish(checkpoint::RenderDrift(report, *format), flags.output, console)) {
+    return kExitViolations;
+  }
+  if (!flags.drift_report.empty()) {
+    // The runbook's weekly files (.metaHub/catalog/weekly-reports/): always Markdown.
+    fs::path weekly(flags.drift_report);
+    std::error_code ec;
+    fs::create_directories(weekly, ec);
+    if (ec)
+      return Fail(kExitViolations, "cannot create " + DisplayPath(weekly) + ": " + ec.message());
+    std::string markdown = checkpoint::RenderDriftMarkdown(report);
+    for (const std::string& name :
+         {"drift-report-" + checkpoint::IsoDate(now) + ".md", std::string("latest-drift.md")}) {
+      Status written = WriteFileAtomic(weekly / name, markdown);
+      if (!written.ok()) return Fail(kExitViolations, written.message());
+      console.Say("Drift report written to: " + DisplayPath(weekly / name));
+    }
+  }
+  pause.At("after-report");
+
+  if (std::optional<std::string> github_output = Env("GITHUB_OUTPUT");
+      github_output && !github_output->empty()) {
+    std::vector<std::pair<std::string, std::string>> extra = {
+        {"checkpoint", DisplayPath(dir->path() / checkpoint::CheckpointName(*stamp))}};
+    if (!flags.drift_report.empty()) {
+      extra.emplace_back("drift_report",
+                         DisplayPath(fs::path(flags.drift_report) / "latest-drift.md"));
+    }
+    Status written = AppendToFile(*github_output, checkpoint::RenderGithubOutput(drift, extra));
+    if (!written.ok()) return Fail(kExitViolations, written.message());
+  }
+  pause.At("before-latest");
+
+  Status latest = dir->WriteLatest(state_text);
+  if (!latest.ok()) return Fail(kExitViolations, latest.message());
+
+  if (flags.fail_on_degraded && drift && !drift->compliance_degraded.empty()) {
+    return kExitViolations;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
+  CLI::App app{
+      "Takes a checkpoint of the portfolio (every repository's compliance, as golden enforce "
+      "judges it, and the hashes of its governance files) into "
+      "<root>/.metaHub/checkpoints/, and reports the drift since the previous checkpoint.\n"
+      "Exit status: 0 success (drift or not), 1 error (or compliance degraded with "
+      "--fail-on-degraded), 2 usage or configuration error.\n"
+      "Environment: GOLDEN_PATH_ROOT (the governance root), GOVERN_STRICT=true|1 (as --strict), "
+      "SOURCE_DATE_EPOCH (fixes the time), GITHUB_OUTPUT (receives has_drift and counts).",
+      "golden checkpoint"};
+  app.require_subcommand(0, 1);
+  Flags flags;
+  std::vector<CLI::Option*> own;
+  own.push_back(app.add_flag("--baseline", flags.baseline,
+                             "record a checkpoint without comparing (a new baseline)"));
+  own.push_back(
+      app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)")
+          ->type_name("FORMAT"));
+  own.push_back(app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)")
+                    ->type_name("FILE"));
+  own.push_back(app.add_option("--checkpoint", flags.checkpoint,
+                               "compare with FILE instead of the latest checkpoint")
+                    ->check(CLI::ExistingFile)
+                    ->type_name("FILE"));
+  own.push_back(app.add_option("--drift-report", flags.drift_report,
+                               "also write the Markdown report to DIR/drift-report-<date>.md and "
+                               "DIR/latest-drift.md")
+                    ->type_name("DIR"));
+  own.push_back(app.add_flag("--fail-on-degraded", flags.fail_on_degraded,
+                             "exit 1 when a repository lost compliance"));
+  own.push_back(app.add_flag("--strict", flags.scan.strict, "treat every warning as a violation"));
+  own.push_back(app.add_flag("-q,--quiet", flags.scan.quiet, "no progress or status lines"));
+  own.push_back(app.add_option("-j,--jobs", flags.scan.jobs, std::string(checkpoint_cli::kJobsHelp))
+                    ->type_name("N"));
+  checkpoint_cli::Subcommands subcommands(&app);
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "golden checkpoint: %s\nRun 'golden checkpoint --help' for the options.\n",
+                 e.what());
+    return kExitUsage;
+  }
+  try {
+    if (CLI::App* sub = subcommands.Parsed()) {
+      for (CLI::Option* o : own) {
+        if (o->count() > 0) {
+          return Fail(kExitUsage, o->get_name() + " is an option of 'golden checkpoint', not of '" +
+                                      sub->get_name() + "'");
+        }
+      }
+      return subcommands.Run();
+    }
+    return TakeCheckpoint(flags);
+  } catch (const std::exception& e) {
+    return Fail(kExitInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace golden::cli
