@@ -74,7 +74,7 @@ std::optional<Stamp> ParseStamp(std::string_view text) {
   s.micros = false;
   std::string_view rest = text.substr(15);
   if (!rest.empty()) {
-    if (rest.size() < 8 || rest[0] != '-' || !Digits(rest.substr(1, 6), 6, &micros)) {
+    if (rest.size() < 7 || rest[0] != '-' || !Digits(rest.substr(1, 6), 6, &micros)) {
       return std::nullopt;
     }
     s.micros = true;
