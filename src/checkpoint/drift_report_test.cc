@@ -50,7 +50,7 @@ TEST(DriftText, CapsLongGroupsAndSaysHowManyItLeftOut) {
   EXPECT_EQ(Count(text, "  [OK] "), 12u);            // improved and degraded: all of them
   EXPECT_EQ(Count(text, "  [WARN] deg/"), 12u);
   EXPECT_NE(text.find("  ~ chg/r100 (modified: README.md)\n"), std::string::npos);
-  EXPECT_NE(text.find("[FINDINGS ADDED] 12 in 12 repositories:\n  deg/r100\n"
+  EXPECT_NE(text.find("[FINDINGS ADDED] 12 findings in 12 repositories:\n  deg/r100\n"
                       "    + [ERROR] docker.user: root (Dockerfile:4)\n"),
             std::string::npos);
   EXPECT_EQ(text.substr(text.size() - 63), "\n\n" + std::string(60, '=') + "\n");

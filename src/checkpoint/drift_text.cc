@@ -71,7 +71,7 @@ void Group(std::string* out, const std::vector<T>& items, const std::string& tit
 
 void Findings(std::string* out, const std::vector<FindingsDelta>& deltas, size_t total,
               std::string_view title, std::string_view mark) {
-  std::string head = "[" + std::string(title) + "] " + std::to_string(total) + " in " +
+  std::string head = "[" + std::string(title) + "] " + std::to_string(total) + " findings in " +
                      std::to_string(deltas.size()) + " repositories:";
   Group(out, deltas, head, kCap, [&](const FindingsDelta& d) {
     Line(out, "  " + d.repo);

@@ -109,6 +109,30 @@ Result<std::unique_ptr<CheckpointDir::Lock>> CheckpointDir::Acquire() const {
   return std::make_unique<Lock>(fd);
 }
 
+size_t CheckpointDir::RemoveStaleTemporaries() const {
+  auto entries = ListDir(dir_);
+  if (!entries.ok()) return 0;
+  size_t removed = 0;
+  for (const DirEntry& e : *entries) {
+    // ".<name>.<8 hex digits>.tmp", where <name> is one of ours.
+    std::string_view n = e.name;
+    constexpr std::string_view kTmp = ".tmp";
+    if (e.type != fs::file_type::regular || n.size() < 1 + 9 + kTmp.size() || n[0] != '.' ||
+        n.substr(n.size() - kTmp.size()) != kTmp) {
+      continue;
+    }
+    std::string_view hex = n.substr(n.size() - kTmp.size() - 8, 8);
+    std::string_view name = n.substr(1, n.size() - 1 - 9 - kTmp.size());
+    if (n[n.size() - kTmp.size() - 9] != '.' ||
+        hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+      continue;
+    }
+    if (name != kLatestFile && !ClassifyName(name)) continue;
+    if (::unlink((dir_ / e.name).c_str()) == 0) ++removed;
+  }
+  return removed;
+}
+
 Result<Stamp> CheckpointDir::WriteCheckpoint(Stamp stamp, std::string_view content) const {
   GOLDEN_RETURN_IF_ERROR(MakeDirs(dir_));
   for (int attempt = 0; attempt < 10000; ++attempt, stamp = stamp.Next()) {

@@ -72,6 +72,11 @@ class CheckpointDir {
   };
   Result<std::unique_ptr<Lock>> Acquire() const;
 
+  /// Removes the temporary files a killed run left behind (".<name>.<8 hex>.tmp", see
+  /// WriteFileAtomic). Only call with the lock held: then no other run is writing. Returns how
+  /// many it removed.
+  size_t RemoveStaleTemporaries() const;
+
   /// Writes `checkpoint-<stamp>.json`, moving on to the stamp's Next() while that name (or its
   /// drift file) is taken, here or in archive/. Returns the stamp written.
   Result<Stamp> WriteCheckpoint(Stamp stamp, std::string_view content) const;

@@ -102,6 +102,25 @@ TEST(CheckpointDir, LatestIsReplacedAtomically) {
   EXPECT_EQ(entries->size(), 1u);
 }
 
+TEST(CheckpointDir, RemovesOnlyItsOwnStaleTemporaries) {
+  TempDir t;
+  CheckpointDir dir(t.path());
+  t.Write(".checkpoint-latest.json.0a1b2c3d.tmp", "half");
+  t.Write(".checkpoint-20260101-000000-000000.json.deadbeef.tmp", "half");
+  t.Write(".drift-20260101-000000-000000.json.00000000.tmp", "half");
+  t.Write(".other.json.0a1b2c3d.tmp", "not ours");
+  t.Write(".checkpoint-latest.json.XYZ.tmp", "not the pattern");
+  t.Write("checkpoint-latest.json", "kept");
+  EXPECT_EQ(dir.RemoveStaleTemporaries(), 3u);
+  auto entries = ListDir(t.path());
+  ASSERT_TRUE(entries.ok());
+  std::vector<std::string> names;
+  for (const auto& e : *entries) names.push_back(e.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{".checkpoint-latest.json.XYZ.tmp", ".other.json.0a1b2c3d.tmp",
+                                      "checkpoint-latest.json"}));
+}
+
 TEST(CheckpointDir, LockCreatesTheFolder) {
   TempDir t;
   CheckpointDir dir(t.path() / "a" / "b");

@@ -165,7 +165,9 @@ int TakeCheckpoint(const Flags& flags) {
   // One run at a time per governance root: a second one waits, then compares with the first.
   auto lock = dir->Acquire();
   if (!lock.ok()) return Fail(kExitViolations, lock.status().message());
+  dir->RemoveStaleTemporaries();
 
+  console.Say("Generating current state snapshot...");
   // The previous checkpoint must be readable and intact: a damaged one is an error, never
   // "no previous checkpoint" (which would report every repository as new).
   std::optional<checkpoint::State> previous;
@@ -191,7 +193,6 @@ int TakeCheckpoint(const Flags& flags) {
     }
   }
 
-  console.Say("Generating current state snapshot...");
   int64_t now = (*clock)->NowNs();
   checkpoint_cli::Failure failure;
   std::optional<checkpoint::State> current =

@@ -160,6 +160,7 @@ int Archive(const Subcommands::Flags& f) {
   if (!dir.ok()) return Fail(kExitUsage, dir.status().message());
   auto lock = dir->Acquire();
   if (!lock.ok()) return Fail(kExitViolations, lock.status().message());
+  dir->RemoveStaleTemporaries();
   auto files = dir->List();
   if (!files.ok()) return Fail(kExitViolations, files.status().message());
 
@@ -207,6 +208,7 @@ int ResetBaseline(const Subcommands::Flags& f) {
   PauseHook pause;
   auto lock = dir->Acquire();
   if (!lock.ok()) return Fail(kExitViolations, lock.status().message());
+  dir->RemoveStaleTemporaries();
 
   console.Say("Generating current state snapshot...");
   int64_t now = (*clock)->NowNs();
