@@ -31,8 +31,8 @@ bool IsRemote(std::string_view src) {
 // ADD extracts local tar archives (plain, gzip, bzip2, xz); that is its one legitimate local use.
 bool IsTarArchive(std::string_view src) {
   std::string lower = AsciiLower(src);
-  for (std::string_view ext : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz",
-                               ".txz", ".tar.zst"}) {
+  for (std::string_view ext :
+       {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
     if (EndsWith(lower, ext)) return true;
   }
   return false;
@@ -82,8 +82,8 @@ void CheckFrom(const Dockerfile& df, const DockerStage& stage, std::string_view 
     sink->Add(rules::kDockerUntagged, Severity::kError, "FROM directive must specify version tag",
               file, stage.from_line);
   } else if (image.substr(colon + 1) == "latest") {
-    sink->Add(rules::kDockerLatestTag, Severity::kError,
-              "Do not use :latest tag in FROM directive", file, stage.from_line);
+    sink->Add(rules::kDockerLatestTag, Severity::kError, "Do not use :latest tag in FROM directive",
+              file, stage.from_line);
   }
 }
 
@@ -98,9 +98,9 @@ bool IsYesOption(std::string_view w) {
     return true;
   }
   // Clustered short options: -qy, -yq.
-  if (w.size() > 2 && w[0] == '-' && w[1] != '-' &&
-      std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isalpha(
-                                                          static_cast<unsigned char>(c)); })) {
+  if (w.size() > 2 && w[0] == '-' && w[1] != '-' && std::all_of(w.begin() + 1, w.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      })) {
     return w.find('y') != std::string_view::npos;
   }
   return false;
@@ -191,9 +191,8 @@ void CheckDockerfile(const Dockerfile& df, std::string_view file, FindingSink* s
       for (const std::string& word : DockerWords(ins.args, df.escape)) {
         std::string port = word.substr(0, word.find('/'));
         port = port.substr(0, port.find('-'));  // a range: its first port
-        if (port.empty() || !std::all_of(port.begin(), port.end(), [](char c) {
-              return c >= '0' && c <= '9';
-            })) {
+        if (port.empty() ||
+            !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           continue;  // $PORT and other values only known at build time
         }
         if (port.size() <= 4 && std::stoi(port) < 1024) {

@@ -64,7 +64,8 @@ TEST(DockerCheck, HealthcheckRules) {
 
 TEST(DockerCheck, FromRules) {
   std::string tail(kGoodTail);
-  EXPECT_EQ(Check("FROM ubuntu:latest\n" + tail), (std::vector<std::string>{"docker.latest-tag:1"}));
+  EXPECT_EQ(Check("FROM ubuntu:latest\n" + tail),
+            (std::vector<std::string>{"docker.latest-tag:1"}));
   // --platform no longer hides :latest.
   EXPECT_EQ(Check("FROM --platform=linux/amd64 ubuntu:latest\n" + tail),
             (std::vector<std::string>{"docker.latest-tag:1"}));
@@ -89,7 +90,8 @@ TEST(DockerCheck, AddRules) {
   EXPECT_EQ(Check(head + "ADD src /app\n"), (std::vector<std::string>{"docker.add:4"}));
   EXPECT_EQ(Check(head + "ADD --chown=app:app config.json /etc/app/\n"),
             (std::vector<std::string>{"docker.add:4"}));
-  EXPECT_EQ(Check(head + "ADD [\"a b.txt\", \"/x/\"]\n"), (std::vector<std::string>{"docker.add:4"}));
+  EXPECT_EQ(Check(head + "ADD [\"a b.txt\", \"/x/\"]\n"),
+            (std::vector<std::string>{"docker.add:4"}));
   EXPECT_TRUE(Check(head + "ADD app.tar.gz /\n").empty());
   EXPECT_TRUE(Check(head + "ADD https://example.com/x.bin /x\n").empty());
   EXPECT_TRUE(Check(head + "ADD git@github.com:o/r.git /src\n").empty());
@@ -101,7 +103,8 @@ TEST(DockerCheck, EveryEnvKeyIsChecked) {
   EXPECT_EQ(Messages(head + "ENV A=1 DB_Password=x api_key=y\n"),
             (std::vector<std::string>{"Do not hardcode secrets in ENV directives (DB_Password)",
                                       "Do not hardcode secrets in ENV directives (api_key)"}));
-  EXPECT_EQ(Check(head + "env GITHUB_TOKEN ghp_x\n"), (std::vector<std::string>{"docker.env-secret:4"}));
+  EXPECT_EQ(Check(head + "env GITHUB_TOKEN ghp_x\n"),
+            (std::vector<std::string>{"docker.env-secret:4"}));
   EXPECT_EQ(Check(head + "ENV A=1 \\\n    PRIVATE_KEY=k\n"),
             (std::vector<std::string>{"docker.env-secret:4"}));
   EXPECT_TRUE(Check(head + "ENV PATH=/usr/bin LANG=C.UTF-8\n").empty());
@@ -110,10 +113,9 @@ TEST(DockerCheck, EveryEnvKeyIsChecked) {
 TEST(DockerCheck, EveryExposedPortIsChecked) {
   std::string head = "FROM a:1\n" + std::string(kGoodTail);
   EXPECT_EQ(Messages(head + "EXPOSE 8080 80/tcp 443/udp 1000-1100 $PORT\nEXPOSE 22\n"),
-            (std::vector<std::string>{"Do not EXPOSE privileged port 80",
-                                      "Do not EXPOSE privileged port 443",
-                                      "Do not EXPOSE privileged port 1000",
-                                      "Do not EXPOSE privileged port 22"}));
+            (std::vector<std::string>{
+                "Do not EXPOSE privileged port 80", "Do not EXPOSE privileged port 443",
+                "Do not EXPOSE privileged port 1000", "Do not EXPOSE privileged port 22"}));
   EXPECT_TRUE(Check(head + "EXPOSE 1024 8080/tcp\n").empty());
 }
 
@@ -128,8 +130,9 @@ TEST(DockerCheck, AptGetInstallNeedsYes) {
   for (std::string_view ok :
        {"apt-get install -y curl", "apt-get -y install curl", "apt-get install --yes curl",
         "apt-get install --assume-yes curl", "apt-get -qq install curl", "apt-get install -qy curl",
-        "sudo /usr/bin/apt-get install -y curl", "apt-get update", "apt-get -o Dpkg::Use-Pty=0 -y install x",
-        "apt-get -o APT::Get::Assume-Yes=true install x", "echo apt-get"}) {
+        "sudo /usr/bin/apt-get install -y curl", "apt-get update",
+        "apt-get -o Dpkg::Use-Pty=0 -y install x", "apt-get -o APT::Get::Assume-Yes=true install x",
+        "echo apt-get"}) {
     EXPECT_FALSE(AptGetInstallWithoutYes(ok)) << ok;
   }
   EXPECT_TRUE(AptGetInstallWithoutYes("apt-get update; apt-get install curl"));

@@ -19,9 +19,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-bool IsYamlName(std::string_view name) {
-  return EndsWith(name, ".yml") || EndsWith(name, ".yaml");
-}
+bool IsYamlName(std::string_view name) { return EndsWith(name, ".yml") || EndsWith(name, ".yaml"); }
 
 // "YAML: ..." -> "...".
 std::string YamlMessage(const Status& s) {
@@ -167,8 +165,7 @@ void CheckReadme(const RepoSnapshot& repo, const CheckOptions&, std::vector<repo
   }
   std::string_view body = *text;
   if (!IsValidUtf8(body) || body.find('\0') != std::string_view::npos) {
-    sink.Add(rules::kReadmeNotText, Severity::kWarning, "README.md is not UTF-8 text",
-             kReadmeFile);
+    sink.Add(rules::kReadmeNotText, Severity::kWarning, "README.md is not UTF-8 text", kReadmeFile);
     return;
   }
   constexpr std::string_view kBom = "\xEF\xBB\xBF";

@@ -63,8 +63,7 @@ void CheckMetadata(const RepoSnapshot& repo, const CheckOptions& options,
     // The original crashed here (a list has no .get); a schema would say "is not of type
     // 'object'", which is less direct.
     add(rules::kMetadataNotMapping, Severity::kError,
-        ".meta/repo.yaml must be a mapping of keys to values, not " +
-            std::string(Describe(m.doc)),
+        ".meta/repo.yaml must be a mapping of keys to values, not " + std::string(Describe(m.doc)),
         1);
     return;
   }
@@ -125,10 +124,11 @@ void CheckStructure(const RepoSnapshot& repo, const CheckOptions& options,
       present = inv.IsFile(r.path);
     }
     if (present) continue;
-    sink.Add(rules::kStructureMissing, options.strict ? Severity::kError : Severity::kWarning,
-             std::string(options.strict ? "Missing required file: " : "Missing recommended file: ") +
-                 std::string(r.path),
-             r.path);
+    sink.Add(
+        rules::kStructureMissing, options.strict ? Severity::kError : Severity::kWarning,
+        std::string(options.strict ? "Missing required file: " : "Missing recommended file: ") +
+            std::string(r.path),
+        r.path);
   }
 }
 

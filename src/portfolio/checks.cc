@@ -35,13 +35,17 @@ std::vector<Finding> RunChecks(const RepoSnapshot& repo, const CheckOptions& opt
     scan.Add(rules::kScanUnreadable, Severity::kWarning,
              "Cannot read folder " + EscapeInvalidUtf8(p.path) + ": " + p.message, p.path);
   }
-  if (options.strict) {
-    for (Finding& f : out) {
+  FinishFindings(&out, options.strict);
+  return out;
+}
+
+void FinishFindings(std::vector<Finding>* findings, bool strict) {
+  if (strict) {
+    for (Finding& f : *findings) {
       if (f.severity == Severity::kWarning) f.severity = Severity::kError;
     }
   }
-  report::SortFindings(&out);
-  return out;
+  report::SortFindings(findings);
 }
 
 }  // namespace golden::portfolio

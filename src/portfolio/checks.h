@@ -67,9 +67,12 @@ void CheckWorkflows(const RepoSnapshot& repo, const CheckOptions& options,
 void CheckReadme(const RepoSnapshot& repo, const CheckOptions& options,
                  std::vector<report::Finding>* out);
 
-/// Every check (plus the folders the scan could not read), warnings raised under strict,
-/// sorted in report order.
+/// Every check (plus the folders the scan could not read), then FinishFindings.
 std::vector<report::Finding> RunChecks(const RepoSnapshot& repo, const CheckOptions& options);
+
+/// Raises warnings to violations when `strict`, and sorts into report order. Findings added
+/// after RunChecks (policies) go through this again.
+void FinishFindings(std::vector<report::Finding>* findings, bool strict);
 
 /// Tier 1 or 2: the tiers that require CODEOWNERS and workflows (metadata loaded and a valid
 /// tier of at most 2).

@@ -29,8 +29,11 @@ class ChecksTest : public ::testing::Test {
   std::vector<std::string> Run(CheckOptions options = {}) {
     std::vector<std::string> out;
     for (const Finding& f : RunChecks(Load(), options)) {
-      char sev = f.severity == Severity::kError ? 'E' : f.severity == Severity::kWarning ? 'W' : 'I';
-      std::string where = f.file.empty() ? "" : " [" + f.file + (f.line ? ":" + std::to_string(f.line) : "") + "]";
+      char sev = f.severity == Severity::kError     ? 'E'
+                 : f.severity == Severity::kWarning ? 'W'
+                                                    : 'I';
+      std::string where =
+          f.file.empty() ? "" : " [" + f.file + (f.line ? ":" + std::to_string(f.line) : "") + "]";
       out.push_back(std::string(1, sev) + " " + f.rule + ": " + f.message + where);
     }
     return out;
@@ -40,7 +43,8 @@ class ChecksTest : public ::testing::Test {
   }
   // A clean repository of the given tier.
   void Complete(int tier) {
-    t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: " + std::to_string(tier) + "\n");
+    t_.Write(".meta/repo.yaml",
+             "type: library\nlanguage: go\ntier: " + std::to_string(tier) + "\n");
     t_.Write("README.md", kReadme);
     t_.Write(".github/CODEOWNERS", "* @org/team\n");
     t_.Write(".github/workflows/ci.yml", kWorkflow);
@@ -62,13 +66,16 @@ TEST_F(ChecksTest, SchemaResultsAndTheChecksOwnRules) {
   ASSERT_TRUE(schema.ok());
   CheckOptions opts;
   opts.schema = schema->get();
-  EXPECT_TRUE(Has(Run(opts), "I metadata.schema-passed: Schema validation passed [.meta/repo.yaml]"));
+  EXPECT_TRUE(
+      Has(Run(opts), "I metadata.schema-passed: Schema validation passed [.meta/repo.yaml]"));
   t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: 2\nname: x\nowner: 3\n");
   auto v = Run(opts);
-  EXPECT_TRUE(Has(v, "E metadata.schema: Schema validation failed: Additional properties are not "
-                     "allowed ('name' was unexpected) [.meta/repo.yaml:4]"));
-  EXPECT_TRUE(Has(v, "E metadata.schema: Schema validation failed at owner: 3 is not of type "
-                     "'string' [.meta/repo.yaml:5]"));
+  EXPECT_TRUE(Has(v,
+                  "E metadata.schema: Schema validation failed: Additional properties are not "
+                  "allowed ('name' was unexpected) [.meta/repo.yaml:4]"));
+  EXPECT_TRUE(Has(v,
+                  "E metadata.schema: Schema validation failed at owner: 3 is not of type "
+                  "'string' [.meta/repo.yaml:5]"));
   // Without a schema: the original's required-field and tier rules.
   t_.Write(".meta/repo.yaml", "tier: '1'\nlanguage: go\n");
   v = Run();
@@ -83,8 +90,9 @@ TEST_F(ChecksTest, MetadataStates) {
   t_.Write(".meta/repo.yaml", "");
   EXPECT_TRUE(Has(Run(), "E metadata.empty: .meta/repo.yaml is empty [.meta/repo.yaml]"));
   t_.Write(".meta/repo.yaml", "- a\n- b\n");
-  EXPECT_TRUE(Has(Run(), "E metadata.not-mapping: .meta/repo.yaml must be a mapping of keys to "
-                         "values, not a list [.meta/repo.yaml:1]"));
+  EXPECT_TRUE(Has(Run(),
+                  "E metadata.not-mapping: .meta/repo.yaml must be a mapping of keys to "
+                  "values, not a list [.meta/repo.yaml:1]"));
   t_.Write(".meta/repo.yaml", "type: x\n  bad: indent\n");
   auto v = Run();
   ASSERT_FALSE(v.empty());
@@ -95,8 +103,11 @@ TEST_F(ChecksTest, StructureFollowsTheTierTable) {
   t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: 1\n");
   t_.Write("README.md", kReadme);
   auto v = Run();
-  EXPECT_TRUE(Has(v, "W structure.missing: Missing recommended file: .github/CODEOWNERS [.github/CODEOWNERS]"));
-  EXPECT_TRUE(Has(v, "W structure.missing: Missing recommended file: .github/workflows/ci.yml [.github/workflows/ci.yml]"));
+  EXPECT_TRUE(Has(
+      v, "W structure.missing: Missing recommended file: .github/CODEOWNERS [.github/CODEOWNERS]"));
+  EXPECT_TRUE(Has(v,
+                  "W structure.missing: Missing recommended file: .github/workflows/ci.yml "
+                  "[.github/workflows/ci.yml]"));
   // tests/ is really required for tier 1 (the original never reported it).
   EXPECT_TRUE(Has(v, "W structure.missing: Missing recommended file: tests/ [tests/]"));
   // A file named tests is not a tests folder.
@@ -112,7 +123,8 @@ TEST_F(ChecksTest, StrictRaisesEveryWarning) {
   CheckOptions strict;
   strict.strict = true;
   auto v = Run(strict);
-  EXPECT_TRUE(Has(v, "E structure.missing: Missing required file: .github/CODEOWNERS [.github/CODEOWNERS]"));
+  EXPECT_TRUE(Has(
+      v, "E structure.missing: Missing required file: .github/CODEOWNERS [.github/CODEOWNERS]"));
   EXPECT_TRUE(Has(v, "E readme.too-short: README.md is too short (< 50 chars) [README.md]"));
   for (const std::string& f : v) EXPECT_NE(f[0], 'W') << f;
   EXPECT_TRUE(Has(v, "I docker.none: No Dockerfiles found"));  // info stays info
@@ -121,31 +133,39 @@ TEST_F(ChecksTest, StrictRaisesEveryWarning) {
 TEST_F(ChecksTest, CodeownersRules) {
   Complete(2);
   fs::remove(t_.path() / ".github/CODEOWNERS");
-  EXPECT_TRUE(Has(Run(), "E codeowners.missing: CODEOWNERS required for tier 1-2 repos [.github/CODEOWNERS]"));
+  EXPECT_TRUE(Has(
+      Run(), "E codeowners.missing: CODEOWNERS required for tier 1-2 repos [.github/CODEOWNERS]"));
   t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: 3\n");
   EXPECT_TRUE(Has(Run(), "W codeowners.missing: CODEOWNERS recommended [.github/CODEOWNERS]"));
   // A non-numeric tier is not critical (the original crashed comparing it).
   for (std::string tier : {"'1'", "~", "[1]"}) {
     t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: " + tier + "\n");
-    EXPECT_TRUE(Has(Run(), "W codeowners.missing: CODEOWNERS recommended [.github/CODEOWNERS]")) << tier;
+    EXPECT_TRUE(Has(Run(), "W codeowners.missing: CODEOWNERS recommended [.github/CODEOWNERS]"))
+        << tier;
   }
   t_.Write(".meta/repo.yaml", "type: library\nlanguage: go\ntier: 1\n");
   t_.Write(".github/CODEOWNERS", " \n\t\n");
   EXPECT_TRUE(Has(Run(), "E codeowners.empty: CODEOWNERS file is empty [.github/CODEOWNERS]"));
   t_.Write(".github/CODEOWNERS", "# owners\n\n# * @x\n");
-  EXPECT_TRUE(Has(Run(), "E codeowners.no-rules: CODEOWNERS has no ownership rules [.github/CODEOWNERS]"));
+  EXPECT_TRUE(
+      Has(Run(), "E codeowners.no-rules: CODEOWNERS has no ownership rules [.github/CODEOWNERS]"));
   t_.Write(".github/CODEOWNERS", "*.go @org/go-team dev@example.com\ndocs/ team-without-at\n");
-  EXPECT_TRUE(Has(Run(), "W codeowners.invalid-owner: CODEOWNERS owner 'team-without-at' is not "
-                         "@user, @org/team or an e-mail address [.github/CODEOWNERS:2]"));
+  EXPECT_TRUE(Has(Run(),
+                  "W codeowners.invalid-owner: CODEOWNERS owner 'team-without-at' is not "
+                  "@user, @org/team or an e-mail address [.github/CODEOWNERS:2]"));
   fs::remove(t_.path() / ".github/CODEOWNERS");
   t_.Mkdir(".github/CODEOWNERS");
-  EXPECT_TRUE(Has(Run(), "E codeowners.unreadable: Error reading CODEOWNERS: is a directory [.github/CODEOWNERS]"));
+  EXPECT_TRUE(Has(
+      Run(),
+      "E codeowners.unreadable: Error reading CODEOWNERS: is a directory [.github/CODEOWNERS]"));
 }
 
 TEST_F(ChecksTest, WorkflowRules) {
   Complete(1);
   fs::remove_all(t_.path() / ".github/workflows");
-  EXPECT_TRUE(Has(Run(), "E workflows.missing: CI/CD workflows required for tier 1-2 repos [.github/workflows]"));
+  EXPECT_TRUE(
+      Has(Run(),
+          "E workflows.missing: CI/CD workflows required for tier 1-2 repos [.github/workflows]"));
   t_.Write(".github/workflows/release.yaml", kWorkflow);
   EXPECT_TRUE(Has(Run(), "W workflows.no-ci: No CI workflow found (ci.yml) [.github/workflows]"));
   t_.Write(".github/workflows/ci-main.yml",
@@ -157,10 +177,18 @@ TEST_F(ChecksTest, WorkflowRules) {
   t_.Write(".github/workflows/nested/x.yml", "not: [read");
   auto v = Run();
   EXPECT_FALSE(Has(v, "W workflows.no-ci: No CI workflow found (ci.yml) [.github/workflows]"));
-  EXPECT_TRUE(Has(v, "W workflows.permissions: Workflow ci-main.yml missing permissions block [.github/workflows/ci-main.yml]"));
-  EXPECT_TRUE(Has(v, "W workflows.continue-on-error: ci-main.yml: continue-on-error=true at jobs.a may hide failures [.github/workflows/ci-main.yml:4]"));
-  EXPECT_TRUE(Has(v, "W workflows.continue-on-error: ci-main.yml: continue-on-error=true at jobs.a.steps[0] may hide failures [.github/workflows/ci-main.yml:7]"));
-  EXPECT_TRUE(Has(v, "E workflows.not-mapping: Workflow empty.yml is empty or not a mapping [.github/workflows/empty.yml]"));
+  EXPECT_TRUE(Has(v,
+                  "W workflows.permissions: Workflow ci-main.yml missing permissions block "
+                  "[.github/workflows/ci-main.yml]"));
+  EXPECT_TRUE(Has(v,
+                  "W workflows.continue-on-error: ci-main.yml: continue-on-error=true at jobs.a "
+                  "may hide failures [.github/workflows/ci-main.yml:4]"));
+  EXPECT_TRUE(Has(v,
+                  "W workflows.continue-on-error: ci-main.yml: continue-on-error=true at "
+                  "jobs.a.steps[0] may hide failures [.github/workflows/ci-main.yml:7]"));
+  EXPECT_TRUE(Has(v,
+                  "E workflows.not-mapping: Workflow empty.yml is empty or not a mapping "
+                  "[.github/workflows/empty.yml]"));
   int invalid = 0;
   for (const std::string& f : v) {
     if (f.find("workflows.invalid-yaml: Invalid YAML in bad.yml") != std::string::npos) ++invalid;
@@ -178,14 +206,16 @@ TEST_F(ChecksTest, ReadmeRules) {
   EXPECT_TRUE(Has(v, "W readme.too-short: README.md is too short (< 50 chars) [README.md]"));
   EXPECT_TRUE(Has(v, "W readme.title: README.md should start with a title (#) [README.md]"));
   // CRLF and a UTF-8 byte order mark are fine; length counts characters, not bytes.
-  t_.Write("README.md", "\xEF\xBB\xBF# Title\r\n\r\nA README with Windows line endings, long enough.\r\n");
+  t_.Write("README.md",
+           "\xEF\xBB\xBF# Title\r\n\r\nA README with Windows line endings, long enough.\r\n");
   for (const std::string& f : Run()) EXPECT_EQ(f.find("readme."), std::string::npos) << f;
   t_.Write("README.md", "# " + std::string(20, 'x') + "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9" +
                             std::string(20, 'y'));  // 47 characters, 52 bytes
   EXPECT_TRUE(Has(Run(), "W readme.too-short: README.md is too short (< 50 chars) [README.md]"));
   t_.Write("README.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  EXPECT_EQ(Run(), (std::vector<std::string>{"I docker.none: No Dockerfiles found",
-                                             "W readme.not-text: README.md is not UTF-8 text [README.md]"}));
+  EXPECT_EQ(Run(), (std::vector<std::string>{
+                       "I docker.none: No Dockerfiles found",
+                       "W readme.not-text: README.md is not UTF-8 text [README.md]"}));
 }
 
 TEST_F(ChecksTest, DockerfilesAreFoundEverywhereButNeverAsFolders) {
@@ -197,9 +227,12 @@ TEST_F(ChecksTest, DockerfilesAreFoundEverywhereButNeverAsFolders) {
   t_.Write("Dockerfile.d/notes.txt", "a folder named like a Dockerfile");
   t_.Write(".git/Dockerfile", "FROM x\n");
   auto v = Run();
-  EXPECT_EQ(v, (std::vector<std::string>{
-                   "E docker.latest-tag: Do not use :latest tag in FROM directive [.devcontainer/app.Dockerfile:1]",
-                   "E docker.untagged: FROM directive must specify version tag [deploy/Dockerfile.dev:1]"}));
+  EXPECT_EQ(
+      v,
+      (std::vector<std::string>{
+          "E docker.latest-tag: Do not use :latest tag in FROM directive "
+          "[.devcontainer/app.Dockerfile:1]",
+          "E docker.untagged: FROM directive must specify version tag [deploy/Dockerfile.dev:1]"}));
 }
 
 TEST_F(ChecksTest, UnreadableDockerfilesAreFindings) {
@@ -209,10 +242,14 @@ TEST_F(ChecksTest, UnreadableDockerfilesAreFindings) {
   ASSERT_EQ(::symlink("Dockerfile.loop", (t_.path() / "Dockerfile.loop").c_str()), 0);
   ASSERT_EQ(::mkfifo((t_.path() / "Dockerfile.fifo").c_str(), 0600), 0);
   auto v = Run();
-  EXPECT_EQ(v, (std::vector<std::string>{
-                   "E docker.unreadable: Cannot read Dockerfile: too large (104857600 bytes; the limit is 1048576) [Dockerfile]",
-                   "E docker.unreadable: Cannot read Dockerfile.fifo: not a regular file [Dockerfile.fifo]",
-                   "E docker.unreadable: Cannot read Dockerfile.loop: symbolic link loop [Dockerfile.loop]"}));
+  EXPECT_EQ(
+      v,
+      (std::vector<std::string>{
+          "E docker.unreadable: Cannot read Dockerfile: too large (104857600 bytes; the limit is "
+          "1048576) [Dockerfile]",
+          "E docker.unreadable: Cannot read Dockerfile.fifo: not a regular file [Dockerfile.fifo]",
+          "E docker.unreadable: Cannot read Dockerfile.loop: symbolic link loop "
+          "[Dockerfile.loop]"}));
 }
 
 TEST_F(ChecksTest, FoldersTheScanCannotReadAreWarnings) {
@@ -220,7 +257,8 @@ TEST_F(ChecksTest, FoldersTheScanCannotReadAreWarnings) {
   Complete(3);
   t_.Write("private/x", "");
   ASSERT_EQ(::chmod((t_.path() / "private").c_str(), 0), 0);
-  EXPECT_TRUE(Has(Run(), "W scan.unreadable: Cannot read folder private: Permission denied [private]"));
+  EXPECT_TRUE(
+      Has(Run(), "W scan.unreadable: Cannot read folder private: Permission denied [private]"));
 }
 
 TEST_F(ChecksTest, AMissingRepositoryIsOneViolation) {
@@ -235,8 +273,8 @@ TEST_F(ChecksTest, AMissingRepositoryIsOneViolation) {
 TEST_F(ChecksTest, NonUtf8FileNamesAreEscapedInFindings) {
   Complete(3);
   t_.Write("build/Dockerfile.\xff", "FROM a\nUSER app\nHEALTHCHECK CMD true\n");
-  EXPECT_EQ(Run(), (std::vector<std::string>{
-                       "E docker.untagged: FROM directive must specify version tag [build/Dockerfile.\\xff:1]"}));
+  EXPECT_EQ(Run(), (std::vector<std::string>{"E docker.untagged: FROM directive must specify "
+                                             "version tag [build/Dockerfile.\\xff:1]"}));
 }
 
 }  // namespace

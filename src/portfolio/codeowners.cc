@@ -34,7 +34,8 @@ bool IsValidCodeowner(std::string_view owner) {
     return true;
   }
   size_t at = owner.find('@');
-  if (at == 0 || at == std::string_view::npos || owner.find('@', at + 1) != std::string_view::npos) {
+  if (at == 0 || at == std::string_view::npos ||
+      owner.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   std::string_view domain = owner.substr(at + 1);

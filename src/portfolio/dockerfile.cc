@@ -52,8 +52,8 @@ bool ParseDirective(std::string_view line, std::string* name, std::string* value
   if (s.empty() || s[0] != '#') return false;
   s = TrimLeft(s.substr(1));
   size_t i = 0;
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
-                          s[i] == '-')) {
+  while (i < s.size() &&
+         (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '-')) {
     ++i;
   }
   if (i == 0) return false;
@@ -135,7 +135,8 @@ void AddStage(Dockerfile* df, const DockerInstruction& from, size_t index) {
   if (i + 1 < words.size() && AsciiLower(words[i]) == "as") stage.name = AsciiLower(words[i + 1]);
   std::string base = AsciiLower(stage.base);
   for (size_t s = 0; s < df->stages.size(); ++s) {
-    if (!df->stages[s].name.empty() && df->stages[s].name == base) stage.parent = static_cast<int>(s);
+    if (!df->stages[s].name.empty() && df->stages[s].name == base)
+      stage.parent = static_cast<int>(s);
   }
   df->stages.push_back(std::move(stage));
 }

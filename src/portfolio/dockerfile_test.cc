@@ -15,8 +15,8 @@ std::vector<std::string> Summary(const Dockerfile& df) {
 
 TEST(Dockerfile, InstructionsAreCaseInsensitiveAndMayBeIndented) {
   Dockerfile df = ParseDockerfile("from alpine:3.19\n  Run echo hi\n\tuser app\n");
-  EXPECT_EQ(Summary(df), (std::vector<std::string>{"1 FROM [alpine:3.19]", "2 RUN [echo hi]",
-                                                   "3 USER [app]"}));
+  EXPECT_EQ(Summary(df),
+            (std::vector<std::string>{"1 FROM [alpine:3.19]", "2 RUN [echo hi]", "3 USER [app]"}));
 }
 
 TEST(Dockerfile, ContinuationsSkipCommentsAndBlankLines) {
@@ -29,9 +29,9 @@ TEST(Dockerfile, ContinuationsSkipCommentsAndBlankLines) {
       "    git\n"
       "# USER root (a comment, not an instruction)\n"
       "USER app\r\n");
-  EXPECT_EQ(Summary(df), (std::vector<std::string>{"1 FROM [alpine:3.19]",
-                                                   "2 RUN [apk add     curl     git]",
-                                                   "8 USER [app]"}));
+  EXPECT_EQ(Summary(df),
+            (std::vector<std::string>{"1 FROM [alpine:3.19]", "2 RUN [apk add     curl     git]",
+                                      "8 USER [app]"}));
 }
 
 TEST(Dockerfile, ParserDirectivesAndTheBacktickEscape) {
@@ -43,9 +43,9 @@ TEST(Dockerfile, ParserDirectivesAndTheBacktickEscape) {
       "    C:\\\n"
       "USER ContainerUser\n");
   EXPECT_EQ(df.escape, '`');
-  EXPECT_EQ(Summary(df), (std::vector<std::string>{
-                             "3 FROM [mcr.microsoft.com/windows/servercore:ltsc2022]",
-                             "4 RUN [dir     C:\\]", "6 USER [ContainerUser]"}));
+  EXPECT_EQ(Summary(df),
+            (std::vector<std::string>{"3 FROM [mcr.microsoft.com/windows/servercore:ltsc2022]",
+                                      "4 RUN [dir     C:\\]", "6 USER [ContainerUser]"}));
   // A directive after a comment is just a comment.
   EXPECT_EQ(ParseDockerfile("# hello\n# escape=`\nFROM a:1\nRUN x \\\n y\n").escape, '\\');
 }
@@ -62,7 +62,8 @@ TEST(Dockerfile, HeredocsAreBodiesNotInstructions) {
       "\tCONF\n"
       "USER app\n");
   ASSERT_EQ(df.instructions.size(), 4u);
-  EXPECT_EQ(df.instructions[1].heredocs, (std::vector<std::string>{"USER root\napt-get install curl\n"}));
+  EXPECT_EQ(df.instructions[1].heredocs,
+            (std::vector<std::string>{"USER root\napt-get install curl\n"}));
   EXPECT_EQ(df.instructions[2].heredocs, (std::vector<std::string>{"key=value\n"}));
   EXPECT_EQ(df.instructions[3].keyword, "USER");
   EXPECT_EQ(df.instructions[3].line, 9);
@@ -104,7 +105,8 @@ TEST(Dockerfile, EnvPairsInBothForms) {
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   EXPECT_EQ(DockerEnvPairs(R"(A=1 B="two words" C=)"),
             (Pairs{{"A", "1"}, {"B", "two words"}, {"C", ""}}));
-  EXPECT_EQ(DockerEnvPairs("SECRET_KEY some value here"), (Pairs{{"SECRET_KEY", "some value here"}}));
+  EXPECT_EQ(DockerEnvPairs("SECRET_KEY some value here"),
+            (Pairs{{"SECRET_KEY", "some value here"}}));
 }
 
 TEST(Dockerfile, VariableExpansion) {

@@ -12,6 +12,10 @@ report::RepoReport EnforceSnapshot(const RepoSnapshot& snap, const EnforceOption
   out.path = snap.ref.display;
   if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
   out.findings = RunChecks(snap, options.checks);
+  if (options.add_findings) {
+    options.add_findings(snap, &out.findings);
+    FinishFindings(&out.findings, options.checks.strict);
+  }
   return out;
 }
 
@@ -38,8 +42,8 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     o.path = org.display;
     if (org.error) {
       o.findings.push_back(report::Finding{
-          std::string(checks::kScan), std::string(rules::kScanUnreadable),
-          report::Severity::kError, "Cannot read the organization folder: " + *org.error, "", 0});
+          std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError,
+          "Cannot read the organization folder: " + *org.error, "", 0});
     }
     o.repos.resize(org.repos.size());
     rep.orgs.push_back(std::move(o));

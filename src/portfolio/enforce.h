@@ -18,6 +18,10 @@ struct EnforceOptions {
   unsigned threads = 0;
   /// Called once per repository when it is done, from worker threads (for progress).
   std::function<void()> on_repo_done;
+  /// More findings for a repository, from the snapshot the built-in checks used (policy
+  /// evaluation plugs in here). Called from worker threads; strict mode and sorting apply
+  /// to what it adds.
+  std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
   /// Called by Enforce once per repository, from worker threads, after its checks ran and
   /// while its snapshot is still alive; `repo_index` is its position in Target::Repos(). Lets
   /// a caller derive more from the same scan (checkpoints hash the governance files) instead

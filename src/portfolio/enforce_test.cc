@@ -89,6 +89,25 @@ TEST(Enforce, OnSnapshotSeesEveryRepositoryByIndex) {
   EXPECT_EQ(report::RenderJson(rep), report::RenderJson(Enforce(target, {}, 0)));
 }
 
+TEST(Enforce, MoreFindingsCanBeAddedPerRepository) {
+  TempDir t;
+  t.Mkdir(".metaHub");
+  t.Write("organizations/acme/svc/README.md", "x");
+  EnforceOptions options;
+  options.checks.strict = true;
+  options.add_findings = [](const RepoSnapshot& snap, std::vector<report::Finding>* out) {
+    EXPECT_TRUE(snap.inventory.IsFile("README.md"));
+    out->push_back({"policy", "golden.readme.big", report::Severity::kWarning, "too small",
+                    "README.md", 1});
+  };
+  report::Report rep = Enforce(Portfolio(t.path()), options, 0);
+  const auto& findings = rep.orgs.at(0).repos.at(0).findings;
+  ASSERT_FALSE(findings.empty());
+  const report::Finding& last = findings.back();  // policy findings sort after the checks
+  EXPECT_EQ(last.rule, "golden.readme.big");
+  EXPECT_EQ(last.severity, report::Severity::kError);  // strict applies to them too
+}
+
 TEST(Enforce, EveryRuleIdUsedIsDescribed) {
   fs::path root = SourceDir() / "examples/governance";
   report::Report rep = Enforce(Portfolio(root), {}, 0);

@@ -14,9 +14,9 @@ using golden::testing::TempDir;
 TEST(Metadata, YamlOneOneTypingAsPyYamlDoes) {
   Metadata m = ParseMetadata(
       "type: library\n"
-      "language: no\n"          // a boolean, as in PyYAML: the schema then rejects it
-      "tier: 017\n"             // octal 15
-      "created: 2025-01-01\n"   // a timestamp: kept as text (the original crashed on JSON)
+      "language: no\n"         // a boolean, as in PyYAML: the schema then rejects it
+      "tier: 017\n"            // octal 15
+      "created: 2025-01-01\n"  // a timestamp: kept as text (the original crashed on JSON)
       "interfaces: {cli: yes, api: off}\n"
       "coverage: {target: 1_000}\n"
       "owner: ~\n");

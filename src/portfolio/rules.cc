@@ -84,8 +84,7 @@ constexpr Row kRules[] = {
     {rules::kReadmeNotText, checks::kReadme, Severity::kWarning, "README.md is UTF-8 text."},
     {rules::kReadmeTooShort, checks::kReadme, Severity::kWarning,
      "README.md has at least 50 characters."},
-    {rules::kReadmeTitle, checks::kReadme, Severity::kWarning,
-     "README.md starts with a # title."},
+    {rules::kReadmeTitle, checks::kReadme, Severity::kWarning, "README.md starts with a # title."},
     {rules::kScanUnreadable, checks::kScan, Severity::kWarning,
      "Every folder of the repository can be listed."},
 };

@@ -91,10 +91,9 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
   while (!pending.empty() && !stopped) {
     PendingDir cur = std::move(pending.back());
     pending.pop_back();
-    int fd = cur.rel.empty()
-                 ? ::dup(root_fd)
-                 : ::openat(root_fd, cur.rel.c_str(),
-                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = cur.rel.empty() ? ::dup(root_fd)
+                             : ::openat(root_fd, cur.rel.c_str(),
+                                        O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
       inv.problems.push_back({cur.rel, ErrnoMessage(errno)});
       continue;
@@ -121,16 +120,17 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
       if (type == DT_UNKNOWN) {
         if (::fstatat(fd, raw_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // vanished
         have_stat = true;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
-                                          : S_ISLNK(st.st_mode)   ? DT_LNK
-                                                                  : DT_UNKNOWN;
+        type = S_ISDIR(st.st_mode)   ? DT_DIR
+               : S_ISREG(st.st_mode) ? DT_REG
+               : S_ISLNK(st.st_mode) ? DT_LNK
+                                     : DT_UNKNOWN;
       }
       if (type == DT_DIR) {
         entry.kind = EntryKind::kDir;
         if (cur.depth + 1 > options.max_depth) {
-          inv.problems.push_back(
-              {entry.path, "nested deeper than " + std::to_string(options.max_depth) +
-                               " folders; not scanned"});
+          inv.problems.push_back({entry.path, "nested deeper than " +
+                                                  std::to_string(options.max_depth) +
+                                                  " folders; not scanned"});
         } else {
           pending.push_back({entry.path, cur.depth + 1});
         }

@@ -28,10 +28,10 @@ TEST(Scan, ListsEverythingOnceSortedWithoutGit) {
   t.Write("vendor/sub/.git", "gitdir: ../../.git/modules/sub");
   auto inv = ScanRepo(t.path());
   ASSERT_TRUE(inv.ok()) << inv.status().ToString();
-  EXPECT_EQ(Paths(*inv), (std::vector<std::string>{
-                             ".github", ".github/workflows", ".github/workflows/ci.yml",
-                             "README.md", "src", "src/a-b", "src/a-b/c.go", "src/b.go", "vendor",
-                             "vendor/sub"}));
+  EXPECT_EQ(Paths(*inv),
+            (std::vector<std::string>{".github", ".github/workflows", ".github/workflows/ci.yml",
+                                      "README.md", "src", "src/a-b", "src/a-b/c.go", "src/b.go",
+                                      "vendor", "vendor/sub"}));
   EXPECT_TRUE(inv->problems.empty());
   EXPECT_EQ(inv->Find("README.md")->size, 3u);
   EXPECT_TRUE(inv->IsFile("README.md"));

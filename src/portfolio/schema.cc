@@ -131,9 +131,8 @@ Place Locate(const SchemaWalker& walker, const Value& root_schema, const Value& 
       step = step.substr(1, step.size() - 2);
     }
     if (p.value && p.value->IsArray()) {
-      StepIndex(walker, &p, static_cast<size_t>(std::strtoull(std::string(step).c_str(), nullptr,
-                                                              10)),
-                true);
+      StepIndex(walker, &p,
+                static_cast<size_t>(std::strtoull(std::string(step).c_str(), nullptr, 10)), true);
     } else {
       StepInto(walker, &p, step, true);
     }
@@ -271,7 +270,8 @@ void Translate(const SchemaWalker& walker, const Value& root_schema, const Value
     set("additionalProperties", "Additional properties are not allowed (" + Join(extras, ", ") +
                                     (extras.size() == 1 ? " was" : " were") + " unexpected)");
   } else if (StartsWith(d, "Value type not permitted")) {
-    const Value* t = Keyword(p.schemas, "type", [&](const Value& kw) { return TypeFails(kw, inst); });
+    const Value* t =
+        Keyword(p.schemas, "type", [&](const Value& kw) { return TypeFails(kw, inst); });
     set("type", r + " is not of type " + (t ? TypeList(*t) : std::string("the allowed types")));
   } else if (StartsWith(d, "Failed to match against any enum values")) {
     const Value* en = Keyword(p.schemas, "enum", [&](const Value& kw) {
@@ -279,7 +279,8 @@ void Translate(const SchemaWalker& walker, const Value& root_schema, const Value
       return std::none_of(kw.GetArray().begin(), kw.GetArray().end(),
                           [&](const Value& x) { return x == inst; });
     });
-    set("enum", r + " is not one of " + (en ? PyRepr(*en, 1000) : std::string("the allowed values")));
+    set("enum",
+        r + " is not one of " + (en ? PyRepr(*en, 1000) : std::string("the allowed values")));
   } else if (StartsWith(d, "Failed to match expected value set by 'const'")) {
     const Value* c = Keyword(p.schemas, "const", [&](const Value& kw) { return kw != inst; });
     set("const", (c ? PyRepr(*c) : std::string("another value")) + " was expected");
@@ -291,8 +292,8 @@ void Translate(const SchemaWalker& walker, const Value& root_schema, const Value
   } else if (StartsWith(d, "Expected number greater than or equal to")) {
     set("minimum", r + " is less than the minimum of " + Bound(p.schemas, "minimum", d));
   } else if (StartsWith(d, "Expected number greater than")) {
-    set("exclusiveMinimum", r + " is less than or equal to the minimum of " +
-                                Bound(p.schemas, "exclusiveMinimum", d));
+    set("exclusiveMinimum",
+        r + " is less than or equal to the minimum of " + Bound(p.schemas, "exclusiveMinimum", d));
   } else if (StartsWith(d, "String should be no more than")) {
     set("maxLength", r + " is too long");
   } else if (StartsWith(d, "String should be no fewer than")) {
@@ -428,14 +429,32 @@ void FindLongStrings(const Value& v, const std::string& pointer, const std::stri
 }
 
 int KeywordRank(std::string_view kw) {
-  static constexpr std::array<std::string_view, 26> kOrder = {
-      "type",          "enum",          "const",         "format",
-      "pattern",       "minLength",     "maxLength",     "minimum",
-      "maximum",       "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-      "minItems",      "maxItems",      "uniqueItems",   "contains",
-      "additionalItems", "minProperties", "maxProperties", "required",
-      "dependencies",  "additionalProperties", "anyOf", "oneOf",
-      "not",           "schema"};
+  static constexpr std::array<std::string_view, 26> kOrder = {"type",
+                                                              "enum",
+                                                              "const",
+                                                              "format",
+                                                              "pattern",
+                                                              "minLength",
+                                                              "maxLength",
+                                                              "minimum",
+                                                              "maximum",
+                                                              "exclusiveMinimum",
+                                                              "exclusiveMaximum",
+                                                              "multipleOf",
+                                                              "minItems",
+                                                              "maxItems",
+                                                              "uniqueItems",
+                                                              "contains",
+                                                              "additionalItems",
+                                                              "minProperties",
+                                                              "maxProperties",
+                                                              "required",
+                                                              "dependencies",
+                                                              "additionalProperties",
+                                                              "anyOf",
+                                                              "oneOf",
+                                                              "not",
+                                                              "schema"};
   for (size_t i = 0; i < kOrder.size(); ++i) {
     if (kOrder[i] == kw) return static_cast<int>(i);
   }
@@ -443,7 +462,9 @@ int KeywordRank(std::string_view kw) {
 }
 
 void SortAndDedupe(std::vector<SchemaError>* errors) {
-  auto depth = [](const SchemaError& e) { return std::count(e.pointer.begin(), e.pointer.end(), '/'); };
+  auto depth = [](const SchemaError& e) {
+    return std::count(e.pointer.begin(), e.pointer.end(), '/');
+  };
   std::sort(errors->begin(), errors->end(), [&](const SchemaError& a, const SchemaError& b) {
     auto da = depth(a), db = depth(b);
     if (da != db) return da < db;
@@ -478,7 +499,8 @@ Result<std::shared_ptr<const MetadataSchema>> MetadataSchema::Parse(std::string_
   impl->filename = std::string(filename);
   GOLDEN_ASSIGN_OR_RETURN(impl->root, ParseJson(json, filename));
   if (!impl->root.IsObject() && !impl->root.IsBool()) {
-    return InvalidArgument(std::string(filename) + ": a JSON Schema must be an object or a boolean");
+    return InvalidArgument(std::string(filename) +
+                           ": a JSON Schema must be an object or a boolean");
   }
   nlohmann::json for_valijson = ToNlohmann(StripFormat(impl->root));
   try {

@@ -28,8 +28,7 @@ int DaysIn(int year, int month) {
 bool IsRfc3339Date(std::string_view s) {
   int y, m, d;
   return s.size() == 10 && Digits(s, 0, 4, &y) && s[4] == '-' && Digits(s, 5, 2, &m) &&
-         s[7] == '-' && Digits(s, 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 &&
-         d <= DaysIn(y, m);
+         s[7] == '-' && Digits(s, 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m);
 }
 
 bool IsRfc3339Time(std::string_view s) {

@@ -94,8 +94,8 @@ TEST(Schema, TypesAsJsonschemaSeesThem) {
 
 TEST(Schema, FormatsAreCheckedStrictlyAndNeverOnNonStrings) {
   auto s = Ours();
-  for (std::string_view bad : {"2025-02-29", "2025-1-1", "not-a-date", "2025-01-01T00:00:00Z",
-                               "20250101", "2025-04-31"}) {
+  for (std::string_view bad :
+       {"2025-02-29", "2025-1-1", "not-a-date", "2025-01-01T00:00:00Z", "20250101", "2025-04-31"}) {
     EXPECT_EQ(Errors(*s, "type: x\nlanguage: x\ncreated: '" + std::string(bad) + "'\n").size(), 1u)
         << bad;
   }
@@ -146,8 +146,9 @@ TEST(Schema, KeywordMessages) {
     "additionalProperties": false,
     "dependencies": {"c": ["n"]}
   })");
-  EXPECT_EQ(Errors(*s, "c: j\nn: 10\nm: 7\ns: abcd\na: [1, 1, 1]\no: {}\nany: [1]\n"
-                       "one: 5\nnot: s\nt: 1\nx-ok: 1\nextra: 1\n"),
+  EXPECT_EQ(Errors(*s,
+                   "c: j\nn: 10\nm: 7\ns: abcd\na: [1, 1, 1]\no: {}\nany: [1]\n"
+                   "one: 5\nnot: s\nt: 1\nx-ok: 1\nextra: 1\n"),
             (std::vector<std::string>{
                 "Additional properties are not allowed ('extra' was unexpected)",
                 "a: [1, 1, 1] is too long",

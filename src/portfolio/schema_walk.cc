@@ -43,8 +43,8 @@ std::string PointerToken(std::string_view t) {
       out.push_back(t[i + 1] == '0' ? '~' : '/');
       ++i;
     } else if (t[i] == '%' && i + 2 < t.size()) {
-      out.push_back(static_cast<char>(std::strtol(std::string(t.substr(i + 1, 2)).c_str(),
-                                                  nullptr, 16)));
+      out.push_back(
+          static_cast<char>(std::strtol(std::string(t.substr(i + 1, 2)).c_str(), nullptr, 16)));
       i += 2;
     } else {
       out.push_back(t[i]);
@@ -166,8 +166,8 @@ std::vector<const Value*> SchemaWalker::Member(const std::vector<const Value*>& 
   return out;
 }
 
-std::vector<const Value*> SchemaWalker::Item(const std::vector<const Value*>& nodes,
-                                             size_t index, bool branches) const {
+std::vector<const Value*> SchemaWalker::Item(const std::vector<const Value*>& nodes, size_t index,
+                                             bool branches) const {
   std::vector<const Value*> out;
   for (const Value* node : nodes) {
     const Value* items = node->Find("items");

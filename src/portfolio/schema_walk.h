@@ -23,14 +23,22 @@ enum class SchemaSlot { kOne, kList, kMap };
 template <typename Fn>
 void ForEachSubschemaKeyword(Fn&& fn) {
   static constexpr std::pair<std::string_view, SchemaSlot> kKeywords[] = {
-      {"additionalItems", SchemaSlot::kOne},  {"additionalProperties", SchemaSlot::kOne},
-      {"contains", SchemaSlot::kOne},         {"propertyNames", SchemaSlot::kOne},
-      {"not", SchemaSlot::kOne},              {"if", SchemaSlot::kOne},
-      {"then", SchemaSlot::kOne},             {"else", SchemaSlot::kOne},
-      {"items", SchemaSlot::kOne},            {"allOf", SchemaSlot::kList},
-      {"anyOf", SchemaSlot::kList},           {"oneOf", SchemaSlot::kList},
-      {"properties", SchemaSlot::kMap},       {"patternProperties", SchemaSlot::kMap},
-      {"definitions", SchemaSlot::kMap},      {"$defs", SchemaSlot::kMap},
+      {"additionalItems", SchemaSlot::kOne},
+      {"additionalProperties", SchemaSlot::kOne},
+      {"contains", SchemaSlot::kOne},
+      {"propertyNames", SchemaSlot::kOne},
+      {"not", SchemaSlot::kOne},
+      {"if", SchemaSlot::kOne},
+      {"then", SchemaSlot::kOne},
+      {"else", SchemaSlot::kOne},
+      {"items", SchemaSlot::kOne},
+      {"allOf", SchemaSlot::kList},
+      {"anyOf", SchemaSlot::kList},
+      {"oneOf", SchemaSlot::kList},
+      {"properties", SchemaSlot::kMap},
+      {"patternProperties", SchemaSlot::kMap},
+      {"definitions", SchemaSlot::kMap},
+      {"$defs", SchemaSlot::kMap},
       {"dependencies", SchemaSlot::kMap},
   };
   for (const auto& [kw, slot] : kKeywords) fn(kw, slot);

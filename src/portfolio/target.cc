@@ -140,8 +140,8 @@ Result<Target> ResolveTarget(const TargetRequest& request) {
     t.dir = request.path / kOrganizations;
     abs = abs / kOrganizations;
     if (::stat(t.dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-      return NotFound("the governance root has no organizations folder: '" +
-                      DisplayPath(t.dir) + "'");
+      return NotFound("the governance root has no organizations folder: '" + DisplayPath(t.dir) +
+                      "'");
     }
   }
   if (request.root && (abs == *request.root || RelativePath(abs, *request.root) != abs.native())) {

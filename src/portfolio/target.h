@@ -55,10 +55,10 @@ std::string_view ScopeName(Scope scope);
 
 /// What ResolveTarget needs to know.
 struct TargetRequest {
-  fs::path path;                  ///< the folder to check, as given
-  std::optional<fs::path> root;   ///< the governance root (absolute), when known
-  std::optional<Scope> scope;     ///< --scope: overrides the detection
-  fs::path cwd;                   ///< to make paths absolute for comparisons
+  fs::path path;                 ///< the folder to check, as given
+  std::optional<fs::path> root;  ///< the governance root (absolute), when known
+  std::optional<Scope> scope;    ///< --scope: overrides the detection
+  fs::path cwd;                  ///< to make paths absolute for comparisons
 };
 
 /// Decides the scope and lists what it covers. Without an explicit scope:

@@ -55,8 +55,8 @@ TEST_F(TargetTest, OrganizationsFolderIsThePortfolio) {
     ASSERT_TRUE(t.ok()) << t.status().ToString();
     EXPECT_EQ(t->scope, Scope::kPortfolio) << rel;
     EXPECT_EQ(t->display, "organizations") << rel;
-    EXPECT_EQ(Names(*t), (std::vector<std::string>{"alpha:a-repo,b-repo,c-nometa,", "empty:",
-                                                   "nometa:one,two,"}))
+    EXPECT_EQ(Names(*t), (std::vector<std::string>{"alpha:a-repo,b-repo,c-nometa,",
+                                                   "empty:", "nometa:one,two,"}))
         << rel;
   }
 }

@@ -60,8 +60,9 @@ TEST(JsonWriter, EmbedsValuesAtTheRightDepth) {
   w.BeginArray();
   w.Value(*v);
   w.EndArray();
-  EXPECT_EQ(out, "[\n  {\n    \"a\": \"\u00e9\\\"\",\n    \"b\": [\n      1.50,\n      {\n"
-                 "        \"c\": null\n      }\n    ],\n    \"s\": []\n  }\n]");
+  EXPECT_EQ(out,
+            "[\n  {\n    \"a\": \"\u00e9\\\"\",\n    \"b\": [\n      1.50,\n      {\n"
+            "        \"c\": null\n      }\n    ],\n    \"s\": []\n  }\n]");
   // The result is JSON that reads back to the same value.
   auto back = ParseJson(out);
   ASSERT_TRUE(back.ok());

@@ -34,8 +34,8 @@ void WriteFinding(JsonWriter* w, const Finding& f, const std::string& timestamp)
   w->EndObject();
 }
 
-void WriteFindings(JsonWriter* w, const RepoReport& repo, Severity severity,
-                   std::string_view key, const std::string& timestamp) {
+void WriteFindings(JsonWriter* w, const RepoReport& repo, Severity severity, std::string_view key,
+                   const std::string& timestamp) {
   w->Key(key);
   w->BeginArray();
   for (const Finding& f : repo.findings) {

@@ -29,14 +29,14 @@ Report RepoScope() {
   rep.timestamp = "2026-01-01T00:00:00Z";
   OrgReport org;
   org.name = "acme";
-  org.repos.push_back(Repo(
-      "svc", {F("metadata", "metadata.schema-passed", Severity::kInfo, "Schema validation passed",
-                ".meta/repo.yaml"),
-              F("docker", "docker.latest-tag", Severity::kError,
-                "Do not use :latest tag in FROM directive", "Dockerfile", 1),
-              F("workflows", "workflows.missing", Severity::kWarning, "CI/CD workflows recommended"),
-              F("codeowners", "codeowners.missing", Severity::kWarning, "CODEOWNERS recommended",
-                ".github/CODEOWNERS")}));
+  org.repos.push_back(Repo("svc", {F("metadata", "metadata.schema-passed", Severity::kInfo,
+                                     "Schema validation passed", ".meta/repo.yaml"),
+                                   F("docker", "docker.latest-tag", Severity::kError,
+                                     "Do not use :latest tag in FROM directive", "Dockerfile", 1),
+                                   F("workflows", "workflows.missing", Severity::kWarning,
+                                     "CI/CD workflows recommended"),
+                                   F("codeowners", "codeowners.missing", Severity::kWarning,
+                                     "CODEOWNERS recommended", ".github/CODEOWNERS")}));
   auto md = ParseJson(R"({"type": "service", "created": "2025-01-01", "tier": 2})");
   org.repos[0].metadata = *md;
   rep.orgs.push_back(std::move(org));
@@ -75,13 +75,15 @@ TEST(RenderJson, RepositoryShapeHasTheOriginalsKeysAndSameKeysOnEveryFinding) {
   ASSERT_TRUE(v.ok()) << v.status().ToString();
   EXPECT_EQ(*v->FindPath({"repo"}), Value::String("organizations/acme/svc"));
   EXPECT_EQ(*v->FindPath({"timestamp"}), Value::String("2026-01-01T00:00:00Z"));
-  EXPECT_EQ(ToJson(*v->Find("summary")), R"({"info":1,"passed":false,"violations":1,"warnings":2})");
+  EXPECT_EQ(ToJson(*v->Find("summary")),
+            R"({"info":1,"passed":false,"violations":1,"warnings":2})");
   EXPECT_EQ(*v->FindPath({"metadata", "created"}), Value::String("2025-01-01"));
   const Value& violation = v->Find("violations")->GetArray()[0];
-  EXPECT_EQ(ToJson(violation),
-            R"({"check":"docker","file":"Dockerfile","line":1,"message":"Do not use :latest tag in )"
-            R"(FROM directive","rule":"docker.latest-tag","severity":"error","timestamp":)"
-            R"("2026-01-01T00:00:00Z"})");
+  EXPECT_EQ(
+      ToJson(violation),
+      R"({"check":"docker","file":"Dockerfile","line":1,"message":"Do not use :latest tag in )"
+      R"(FROM directive","rule":"docker.latest-tag","severity":"error","timestamp":)"
+      R"("2026-01-01T00:00:00Z"})");
   const Value& warning = v->Find("warnings")->GetArray()[0];
   EXPECT_EQ(ToJson(warning),
             R"({"check":"workflows","file":null,"line":null,"message":"CI/CD workflows )"
@@ -152,8 +154,8 @@ TEST(RenderJson, OrganizationSummaryHasTheRunbooksKeys) {
             R"({"failed":1,"passed":2,"total_info":0,"total_repos":3,"total_violations":2,)"
             R"("total_warnings":1})");
   const Value& repo = v->Find("repos")->GetArray()[0];
-  for (std::string_view key : {"name", "path", "passed", "violations", "warnings", "info",
-                               "metadata", "summary"}) {
+  for (std::string_view key :
+       {"name", "path", "passed", "violations", "warnings", "info", "metadata", "summary"}) {
     EXPECT_NE(repo.Find(key), nullptr) << key;
   }
   EXPECT_EQ(v->Find("errors")->Size(), 0u);

@@ -114,7 +114,7 @@ void RenderOrg(const Report& report, std::string* out) {
   RepoLists(out, report.orgs, /*qualify=*/false);
   Line(out);
   Line(out, !Fails(report, false) ? "[PASS] Organization enforcement complete"
-                          : "[FAIL] Organization enforcement complete");
+                                  : "[FAIL] Organization enforcement complete");
 }
 
 void RenderPortfolio(const Report& report, std::string* out) {
@@ -129,15 +129,14 @@ void RenderPortfolio(const Report& report, std::string* out) {
     for (const OrgReport& org : report.orgs) {
       Totals ot = Summarize(org);
       Line(out, "  - " + org.name + ": " + std::to_string(ot.total_repos) + " repos, " +
-                    std::to_string(ot.failed) + " failed, " +
-                    std::to_string(ot.total_violations) + " violations, " +
-                    std::to_string(ot.total_warnings) + " warnings");
+                    std::to_string(ot.failed) + " failed, " + std::to_string(ot.total_violations) +
+                    " violations, " + std::to_string(ot.total_warnings) + " warnings");
     }
   }
   RepoLists(out, report.orgs, /*qualify=*/true);
   Line(out);
   Line(out, !Fails(report, false) ? "[PASS] Portfolio enforcement complete"
-                          : "[FAIL] Portfolio enforcement complete");
+                                  : "[FAIL] Portfolio enforcement complete");
 }
 
 }  // namespace

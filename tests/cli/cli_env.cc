@@ -12,7 +12,8 @@ GovernanceRoot::GovernanceRoot() {
 
 void GovernanceRoot::CleanRepo(std::string_view rel, int tier) const {
   std::string r(rel);
-  Write(r + "/.meta/repo.yaml", "type: library\nlanguage: go\ntier: " + std::to_string(tier) + "\n");
+  Write(r + "/.meta/repo.yaml",
+        "type: library\nlanguage: go\ntier: " + std::to_string(tier) + "\n");
   Write(r + "/README.md", "# Repository\n\nA README that is long enough for the README check.\n");
   Write(r + "/.github/CODEOWNERS", "* @org/team\n");
   Write(r + "/.github/workflows/ci.yml", "on: push\npermissions: {contents: read}\njobs: {}\n");
@@ -36,15 +37,13 @@ ProcessResult GovernanceRoot::GoldenUnprivileged(std::vector<std::string> args,
     return {};
   }
   // nobody must be able to reach the root (mkdtemp made it 0700) and run the binary.
-  std::filesystem::permissions(path(), std::filesystem::perms::owner_all |
-                                           std::filesystem::perms::group_read |
-                                           std::filesystem::perms::group_exec |
-                                           std::filesystem::perms::others_read |
-                                           std::filesystem::perms::others_exec);
+  std::filesystem::permissions(
+      path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                  std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                  std::filesystem::perms::others_exec);
   args.insert(args.begin(), GoldenBinary().string());
   args.insert(args.begin(), {kSetpriv, "--reuid=65534", "--regid=65534", "--clear-groups"});
-  return RunProcess(args, {{"SOURCE_DATE_EPOCH", "1767225600"}, {"PATH", "/usr/bin:/bin"}},
-                    path());
+  return RunProcess(args, {{"SOURCE_DATE_EPOCH", "1767225600"}, {"PATH", "/usr/bin:/bin"}}, path());
 }
 
 }  // namespace golden::testing

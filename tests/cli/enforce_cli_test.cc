@@ -68,7 +68,9 @@ TEST(EnforceCli, HostileRepositoriesGiveFindingsNotCrashes) {
   ASSERT_EQ(::symlink("b", (g.path() / (r + "loops/a")).c_str()), 0);
   ASSERT_EQ(::symlink("Dockerfile", (g.path() / (r + "loops/Dockerfile")).c_str()), 0);
   g.CleanRepo(r + "binary-readme", 3);
-  g.Write(r + "binary-readme/README.md", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+  g.Write(r + "binary-readme/README.md", std::string("\x7f"
+                                                     "ELF\x02\x01\x01\0\0\0",
+                                                     10));
   g.CleanRepo(r + "huge-dockerfile", 3);
   fs::path big = g.Write(r + "huge-dockerfile/Dockerfile", "");
   ASSERT_EQ(::truncate(big.c_str(), 100 << 20), 0);  // sparse: fast and no disk used
@@ -79,9 +81,8 @@ TEST(EnforceCli, HostileRepositoriesGiveFindingsNotCrashes) {
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {
     bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" +
-            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
-            ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
-            char(c - 1) + "]\n";
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
   }
   g.Write(r + "alias-bomb/.meta/repo.yaml", bomb);
   g.CleanRepo(r + "deep-yaml", 3);
@@ -125,8 +126,8 @@ TEST(EnforceCli, UnreadableFolderIsAFinding) {
 TEST(EnforceCli, MissingMetaHubIsOneLine) {
   TempDir t;
   t.Mkdir("organizations/acme/svc");
-  ProcessResult r = RunProcess({GoldenBinary().string(), "enforce"}, {{"PATH", "/usr/bin:/bin"}},
-                               t.path());
+  ProcessResult r =
+      RunProcess({GoldenBinary().string(), "enforce"}, {{"PATH", "/usr/bin:/bin"}}, t.path());
   EXPECT_EQ(r.exit_code, 2);
   ExpectOrderly(r);
   EXPECT_NE(r.err.find("could not find the governance root"), std::string::npos);
@@ -137,10 +138,9 @@ TEST(EnforceCli, PathAndSchemaNeedNoRoot) {
   TempDir t;
   t.Write("svc/.meta/repo.yaml", "type: tool\nlanguage: go\ntier: 9\n");
   t.Write("svc/README.md", "# svc\n\nA repository outside any governance root, checked anyway.\n");
-  ProcessResult r = RunProcess(
-      {GoldenBinary().string(), "enforce", "svc", "--schema",
-       (SourceDir() / "schemas/repo-schema.json").string()},
-      {{"PATH", "/usr/bin:/bin"}}, t.path());
+  ProcessResult r = RunProcess({GoldenBinary().string(), "enforce", "svc", "--schema",
+                                (SourceDir() / "schemas/repo-schema.json").string()},
+                               {{"PATH", "/usr/bin:/bin"}}, t.path());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("tier: 9 is greater than the maximum of 4"), std::string::npos) << r.out;
 }
@@ -170,8 +170,12 @@ TEST(EnforceCli, MissingSchemaIsANoticeNotAnError) {
 TEST(EnforceCli, ThreadCountNeverChangesTheOutput) {
   GovernanceRoot g;
   for (int i = 0; i < 30; ++i) {
-    g.CleanRepo("organizations/org" + std::to_string(i % 3) + "/repo" + std::to_string(i), 1 + i % 4);
-    if (i % 5 == 0) g.Write("organizations/org" + std::to_string(i % 3) + "/repo" + std::to_string(i) + "/Dockerfile", "FROM x\n");
+    g.CleanRepo("organizations/org" + std::to_string(i % 3) + "/repo" + std::to_string(i),
+                1 + i % 4);
+    if (i % 5 == 0)
+      g.Write(
+          "organizations/org" + std::to_string(i % 3) + "/repo" + std::to_string(i) + "/Dockerfile",
+          "FROM x\n");
   }
   std::string one = g.Golden({"enforce", "--report", "json", "-j", "1"}).out;
   EXPECT_EQ(g.Golden({"enforce", "--report", "json", "-j", "8"}).out, one);

@@ -134,7 +134,8 @@ TEST(OriginalBug, S11_7_DockerFindingsAreSorted) {
   g.CleanRepo(kRepo, 3);
   // Created in reverse order, so directory order would differ from sorted order.
   for (std::string d : {"z", "m", "a"}) {
-    g.Write(std::string(kRepo) + "/" + d + "/Dockerfile", "FROM x\nUSER app\nHEALTHCHECK CMD true\n");
+    g.Write(std::string(kRepo) + "/" + d + "/Dockerfile",
+            "FROM x\nUSER app\nHEALTHCHECK CMD true\n");
   }
   std::string out = g.Golden({"enforce", std::string(kRepo)}).out;
   size_t a = out.find("File: a/Dockerfile"), m = out.find("File: m/Dockerfile"),
@@ -145,8 +146,8 @@ TEST(OriginalBug, S11_7_DockerFindingsAreSorted) {
 }
 
 TEST(OriginalBug, S11_10_RootlessIsNotRoot) {
-  EXPECT_FALSE(Contains(DockerReport("FROM a:1\nUSER rootless\nHEALTHCHECK CMD true\n"),
-                        "non-root user"));
+  EXPECT_FALSE(
+      Contains(DockerReport("FROM a:1\nUSER rootless\nHEALTHCHECK CMD true\n"), "non-root user"));
 }
 
 TEST(OriginalBug, S11_10_AFinalUserRootFails) {
@@ -183,9 +184,9 @@ TEST(OriginalBug, S11_10_AddDotIsFlagged) {
 }
 
 TEST(OriginalBug, S11_10_AptGetWithoutYesIsLive) {
-  EXPECT_TRUE(Contains(
-      DockerReport("FROM a:1\nRUN apt-get install curl\nUSER app\nHEALTHCHECK CMD true\n"),
-      "apt-get install -y"));
+  EXPECT_TRUE(
+      Contains(DockerReport("FROM a:1\nRUN apt-get install curl\nUSER app\nHEALTHCHECK CMD true\n"),
+               "apt-get install -y"));
 }
 
 TEST(OriginalBug, S11_10_LowerCaseAndIndentedInstructionsCount) {
