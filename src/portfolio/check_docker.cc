@@ -223,7 +223,7 @@ void CheckDocker(const RepoSnapshot& repo, const CheckOptions&, std::vector<repo
     // Folders named Dockerfile* are not Dockerfiles (the original crashed on them).
     if (e.kind == EntryKind::kDir || !IsDockerfileName(BaseName(e.path))) continue;
     any = true;
-    auto text = ReadRepoFile(repo.ref.dir, repo.inventory, e.path, kMaxCheckedFileBytes);
+    auto text = repo.ReadFile(e.path, kMaxCheckedFileBytes);
     if (!text.ok()) {
       sink.Add(rules::kDockerUnreadable, Severity::kError,
                "Cannot read " + EscapeInvalidUtf8(e.path) + ": " + text.status().message(), e.path);
