@@ -28,20 +28,36 @@ std::vector<std::string_view> Components(std::string_view path) {
   }
 }
 
-bool MatchComponents(std::span<const std::string> pattern, std::span<const std::string_view> path) {
+// Drops the first component of `*path`; `*more` turns false when there was only one.
+void DropComponent(std::string_view* path, bool* more) {
+  size_t slash = path->find('/');
+  if (slash == std::string_view::npos) {
+    *path = {};
+    *more = false;
+  } else {
+    path->remove_prefix(slash + 1);
+  }
+}
+
+// Matches the components of `path` ('/'-separated; `more` false when none are left) against
+// the pattern components, without splitting the path into a vector (this runs for every file
+// of every repository).
+bool MatchPath(std::span<const std::string> pattern, std::string_view path, bool more) {
   while (!pattern.empty()) {
     if (pattern.front() == "**") {
       // `**` takes zero or more folders; the rest of the pattern must match what follows.
-      for (size_t skip = 0; skip <= path.size(); ++skip) {
-        if (MatchComponents(pattern.subspan(1), path.subspan(skip))) return true;
+      std::span<const std::string> rest = pattern.subspan(1);
+      while (true) {
+        if (MatchPath(rest, path, more)) return true;
+        if (!more) return false;
+        DropComponent(&path, &more);
       }
-      return false;
     }
-    if (path.empty() || !MatchComponent(pattern.front(), path.front())) return false;
+    if (!more || !MatchComponent(pattern.front(), path.substr(0, path.find('/')))) return false;
     pattern = pattern.subspan(1);
-    path = path.subspan(1);
+    DropComponent(&path, &more);
   }
-  return path.empty();
+  return !more;
 }
 
 }  // namespace
@@ -133,9 +149,8 @@ FileSet FileSet::Default() {
 }
 
 bool FileSet::Matches(std::string_view rel) const {
-  std::vector<std::string_view> path = Components(rel);
   for (const Pattern& p : compiled_) {
-    if (MatchComponents(p.components, path)) return true;
+    if (MatchPath(p.components, rel, !rel.empty())) return true;
   }
   return false;
 }
@@ -148,7 +163,7 @@ std::vector<const portfolio::FileEntry*> FileSet::Select(
     if (e.kind != portfolio::EntryKind::kFile && !e.symlink) return;
     size_t i = static_cast<size_t>(&e - entries.data());
     if (chosen[i]) return;
-    if (p.literal || MatchComponents(p.components, Components(e.path))) chosen[i] = true;
+    if (p.literal || MatchPath(p.components, e.path, !e.path.empty())) chosen[i] = true;
   };
   for (const Pattern& p : compiled_) {
     if (p.literal) {

@@ -119,7 +119,7 @@ Status ForEachChunk(int fd, const fs::path& path, Fn fn) {
 }
 
 std::string HashOneFile(const portfolio::RepoSnapshot& snap, const portfolio::FileEntry& e) {
-  auto text = ReadRepoFile(snap.ref.dir, snap.inventory, e.path, kInMemoryBytes);
+  auto text = snap.ReadFile(e.path, kInMemoryBytes);
   if (text.ok()) return NormalisedBlobId(*text);
   if (text.status().code() == StatusCode::kLimitExceeded) {
     // ReadRepoFile has vetted symlinks before refusing the size.
@@ -191,7 +191,9 @@ std::vector<std::pair<std::string, std::string>> HashRepoFiles(
     std::string key = EscapeInvalidUtf8(e->path);
     std::string hash;
     const std::string* recorded = nullptr;
-    if (sources.git != nullptr && sources.previous != nullptr && !e->symlink) {
+    // What the checks already read is hashed from memory: cheaper than anything else.
+    bool in_memory = snapshot.AlreadyRead(e->path).has_value();
+    if (!in_memory && sources.git != nullptr && sources.previous != nullptr && !e->symlink) {
       const auto& prev = sources.previous->files;
       auto it = std::lower_bound(prev.begin(), prev.end(), key,
                                  [](const auto& p, const std::string& k) { return p.first < k; });
@@ -207,11 +209,11 @@ std::vector<std::pair<std::string, std::string>> HashRepoFiles(
         if (blob && *blob == *recorded) hash = *blob;
       }
     }
-    if (hash.empty()) {
+    if (!hash.empty()) {
+      if (counts) ++counts->from_git;
+    } else {
+      if (counts) ++(in_memory ? counts->in_memory : counts->read);
       hash = HashOneFile(snapshot, *e);
-      if (counts) ++counts->read;
-    } else if (counts) {
-      ++counts->from_git;
     }
     out.emplace_back(std::move(key), std::move(hash));
   }

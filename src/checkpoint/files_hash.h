@@ -30,8 +30,9 @@ std::string FilesHash(const std::vector<std::pair<std::string, std::string>>& fi
 
 /// What HashRepoFiles did, for tests and benchmarks.
 struct HashCounts {
-  size_t read = 0;      ///< files read and hashed
-  size_t from_git = 0;  ///< hashes taken from the git index without reading the file
+  size_t in_memory = 0;  ///< files the checks had read already (RepoSnapshot::ReadFile)
+  size_t read = 0;       ///< files read and hashed
+  size_t from_git = 0;   ///< hashes taken from the git index without reading the file
 };
 
 /// Where HashRepoFiles may take hashes from instead of reading files.
@@ -48,12 +49,14 @@ struct HashSources {
 /// the change is still seen; nothing is dropped (the original skipped files that were not
 /// UTF-8).
 ///
-/// The git shortcut, used only when the repository is a git checkout and `sources.previous`
-/// recorded a hash for the file: when the index entry is clean (GitIndex::CleanBlobId) and its
-/// blob id equals the recorded hash, the file still has that content, and that content has no
-/// CR (its normalised blob id equalled its git blob id), so the recorded hash is still right
-/// and the file is not read. Anything else (a file modified but not staged, staged changes, a
-/// CRLF file, a git smudge filter) is read. The shortcut never changes a result, only its cost.
+/// Files are read through the snapshot (RepoSnapshot::ReadFile), so a file the checks read is
+/// hashed from memory, never opened twice. For the others, the git shortcut, used only when the
+/// repository is a git checkout and `sources.previous` recorded a hash for the file: when the index
+/// entry is clean (GitIndex::CleanBlobId) and its blob id equals the recorded hash, the file still
+/// has that content, and that content has no CR (its normalised blob id equalled its git blob id),
+/// so the recorded hash is still right and the file is not read. Anything else (a file modified but
+/// not staged, staged changes, a CRLF file, a git smudge filter) is read. The shortcut never
+/// changes a result, only its cost.
 std::vector<std::pair<std::string, std::string>> HashRepoFiles(
     const portfolio::RepoSnapshot& snapshot, const FileSet& set, const HashSources& sources,
     HashCounts* counts = nullptr);

@@ -91,6 +91,22 @@ TEST(HashRepoFiles, HashesEverySelectedFileNothingDropped) {
   EXPECT_EQ(counts.from_git, 0u);
 }
 
+TEST(HashRepoFiles, WhatTheChecksReadIsHashedFromMemory) {
+  TempDir t;
+  t.Write("README.md", "# Title\n");
+  t.Write("go.mod", "module x\n");
+  portfolio::RepoSnapshot snap = Snapshot(t.path());
+  ASSERT_TRUE(snap.ReadFile("README.md", 1 << 20).ok());  // as CheckReadme does
+  t.Write("README.md", "# Changed after the checks read it\n");
+  HashCounts counts;
+  auto files = HashRepoFiles(snap, FileSet::Default(), {}, &counts);
+  ASSERT_EQ(files.size(), 2u);
+  // The hash is of what the checks saw: the checkpoint's verdict and hash agree.
+  EXPECT_EQ(files[0].second, NormalisedBlobId("# Title\n"));
+  EXPECT_EQ(counts.in_memory, 1u);
+  EXPECT_EQ(counts.read, 1u);
+}
+
 TEST(HashRepoFiles, NonUtf8NamesAreEscaped) {
   TempDir t;
   t.Write(std::string("Dockerfile.\xff"), "FROM x:1\n");

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "base/hash.h"
 #include "value/json.h"
 
 namespace golden::checkpoint {
@@ -58,14 +57,7 @@ void Index(State* state) {
 void Finish(State* state) {
   Index(state);
   state->summary = Summarize(state->repos, static_cast<int>(state->organizations.size()));
-  state->checksum = Checksum(RepositoriesValue(*state));
-}
-
-std::string Checksum(const Value& repositories) {
-  JsonStyle python;  // json.dumps(sort_keys=True): Value objects are already in key order
-  python.ascii = true;
-  python.spaced = true;
-  return Sha256Hex(ToJson(repositories, python)).substr(0, 16);
+  state->checksum = Checksum(state->repos);
 }
 
 }  // namespace golden::checkpoint

@@ -127,16 +127,17 @@ void Finish(State* state);
 /// ones), ending with a newline.
 std::string SerializeState(const State& state);
 
-/// The `repositories` map as a Value: what the checksum covers.
-Value RepositoriesValue(const State& state);
-
 /// Writes `f` as checkpoints and drift files hold it: {rule, severity, file (or null), line
 /// (or null), message}.
 void WriteFinding(report::JsonWriter* w, const StoredFinding& f);
 
-/// The original's checksum: the first 16 hex digits of the SHA-256 of `repositories` serialised
-/// as Python's json.dumps(sort_keys=True) does (", " and ": " separators, non-ASCII escaped).
-std::string Checksum(const Value& repositories);
+/// `repositories` (records sorted by full name) as Python's json.dumps(sort_keys=True) writes
+/// it: ", " and ": " separators, non-ASCII escaped, every object's keys sorted.
+std::string CanonicalRepositories(const std::vector<RepoRecord>& repos);
+
+/// The original's checksum: the first 16 hex digits of the SHA-256 of CanonicalRepositories.
+/// It covers every record, so a checkpoint whose records were edited or damaged is detected.
+std::string Checksum(const std::vector<RepoRecord>& repos);
 
 /// Parses a checkpoint file (either format) and checks it. Errors name `filename`: not JSON
 /// (with line and column), a missing or mistyped key (with its path), a checksum that does not

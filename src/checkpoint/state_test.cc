@@ -137,6 +137,13 @@ TEST(State, DamagedFilesAreErrorsThatNameTheFileAndThePlace) {
   orgs_mismatch.replace(orgs_mismatch.find("\"compliant\": false"), 18, "\"compliant\": true ");
   std::string wrong_type = text;
   wrong_type.replace(wrong_type.find("\"strict\": false"), 15, "\"strict\": \"no\"");
+  std::string extra_key = text;
+  extra_key.replace(extra_key.find("\"violations\": 0"), 15, "\"violation\": 0, \"x\": 1");
+  std::string missing_key = text;
+  size_t at = missing_key.find("\"files_hash\": \"fh-bbb\",", missing_key.find("\"repositories\""));
+  missing_key.erase(at, std::string("\"files_hash\": \"fh-bbb\",").size());
+  std::string bad_line = text;
+  bad_line.replace(bad_line.find("\"line\": 3"), 9, "\"line\": -3");
   std::string unknown_version = text;
   unknown_version.replace(unknown_version.find("\"3.0\""), 5, "\"9.1\"");
   for (const Case& c : {
@@ -147,6 +154,9 @@ TEST(State, DamagedFilesAreErrorsThatNameTheFileAndThePlace) {
            Case{orgs_mismatch, "c.json: organizations.alpha.repos.svc: does not match"},
            Case{wrong_type, "c.json: strict: expected true or false"},
            Case{unknown_version, "c.json: version: unknown checkpoint format '9.1'"},
+           Case{extra_key, "c.json: repositories.alpha/lib.violation: unexpected key"},
+           Case{missing_key, "c.json: repositories.alpha/svc: missing key 'files_hash'"},
+           Case{bad_line, "c.json: repositories.alpha/svc.findings[0].line: expected a whole"},
        }) {
     auto st = ParseState(c.text, "c.json");
     ASSERT_FALSE(st.ok()) << c.expected;

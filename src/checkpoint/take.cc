@@ -101,6 +101,7 @@ Result<State> TakeCheckpoint(const portfolio::Target& target, const TakeOptions&
   }
   if (counts != nullptr) {
     for (const HashCounts& c : repo_counts) {
+      counts->in_memory += c.in_memory;
       counts->read += c.read;
       counts->from_git += c.from_git;
     }

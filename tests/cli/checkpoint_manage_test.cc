@@ -125,7 +125,7 @@ TEST_F(History, VerifyChecksEveryFileAndNamesTheBadOnes) {
   std::string text = ReadFileOrDie(victim);
   size_t at = text.find("\"compliant\": true", text.find("\"repositories\""));
   ASSERT_NE(at, std::string::npos);
-  text.replace(at, 17, "\"compliant\": 1   ");
+  text.replace(at, 17, "\"compliant\": false");
   std::ofstream(victim, std::ios::trunc) << text;
   std::ofstream(p_.checkpoints() / "drift-20260111-000000-000000.json", std::ios::trunc) << "[1]";
   ProcessResult bad = At(30, {"verify"});
