@@ -183,39 +183,47 @@ std::string FilesHash(const std::vector<std::pair<std::string, std::string>>& fi
 std::vector<std::pair<std::string, std::string>> HashRepoFiles(
     const portfolio::RepoSnapshot& snapshot, const FileSet& set, const HashSources& sources,
     HashCounts* counts) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::unique_ptr<GitIndex> index;
-  bool index_tried = false;
+  struct Pending {
+    const portfolio::FileEntry* entry;
+    std::string key;  // checkpoints are JSON: names that are not UTF-8 get \xNN escapes
+    bool in_memory;   // the checks read it already: hashed from memory, the cheapest
+    const std::string* recorded = nullptr;  // its hash in the previous checkpoint
+  };
+  std::vector<Pending> files;
+  size_t git_candidates = 0;
   for (const portfolio::FileEntry* e : set.Select(snapshot.inventory)) {
-    // Checkpoints are JSON: names that are not UTF-8 are kept with \xNN escapes.
-    std::string key = EscapeInvalidUtf8(e->path);
-    std::string hash;
-    const std::string* recorded = nullptr;
-    // What the checks already read is hashed from memory: cheaper than anything else.
-    bool in_memory = snapshot.AlreadyRead(e->path).has_value();
-    if (!in_memory && sources.git != nullptr && sources.previous != nullptr && !e->symlink) {
+    Pending p{e, EscapeInvalidUtf8(e->path), snapshot.AlreadyRead(e->path).has_value()};
+    if (!p.in_memory && sources.git != nullptr && sources.previous != nullptr && !e->symlink) {
       const auto& prev = sources.previous->files;
-      auto it = std::lower_bound(prev.begin(), prev.end(), key,
-                                 [](const auto& p, const std::string& k) { return p.first < k; });
-      if (it != prev.end() && it->first == key) recorded = &it->second;
+      auto it = std::lower_bound(prev.begin(), prev.end(), p.key,
+                                 [](const auto& f, const std::string& k) { return f.first < k; });
+      if (it != prev.end() && it->first == p.key) {
+        p.recorded = &it->second;
+        ++git_candidates;
+      }
     }
-    if (recorded != nullptr) {
-      if (!index_tried) {
-        index_tried = true;
-        index = GitIndex::Open(*sources.git, snapshot.ref.dir);
-      }
-      if (index != nullptr) {
-        std::optional<std::string> blob = index->CleanBlobId(e->path);
-        if (blob && *blob == *recorded) hash = *blob;
-      }
+    files.push_back(std::move(p));
+  }
+  // Opening an index reads and parses all of it (as many system calls as reading one small
+  // file, plus an entry per tracked file), so it only pays when it can spare several reads.
+  std::unique_ptr<GitIndex> index;
+  if (git_candidates >= kGitMinFiles) index = GitIndex::Open(*sources.git, snapshot.ref.dir);
+
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(files.size());
+  for (Pending& p : files) {
+    std::string hash;
+    if (index != nullptr && p.recorded != nullptr) {
+      std::optional<std::string> blob = index->CleanBlobId(p.entry->path);
+      if (blob && *blob == *p.recorded) hash = std::move(*blob);
     }
     if (!hash.empty()) {
       if (counts) ++counts->from_git;
     } else {
-      if (counts) ++(in_memory ? counts->in_memory : counts->read);
-      hash = HashOneFile(snapshot, *e);
+      if (counts) ++(p.in_memory ? counts->in_memory : counts->read);
+      hash = HashOneFile(snapshot, *p.entry);
     }
-    out.emplace_back(std::move(key), std::move(hash));
+    out.emplace_back(std::move(p.key), std::move(hash));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -43,6 +43,10 @@ struct HashSources {
   const RepoRecord* previous = nullptr;
 };
 
+/// The git shortcut is tried only when at least this many files could use it (see
+/// HashRepoFiles).
+inline constexpr size_t kGitMinFiles = 3;
+
 /// The `files` of a checkpoint record: every file of `snapshot` in `set`, with its hash
 /// (NormalisedBlobId), in path order. A file that cannot be read (a symlink loop or one
 /// pointing out of the repository, a permission error) gets "unreadable: <reason>" instead, so

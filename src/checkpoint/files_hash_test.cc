@@ -236,14 +236,16 @@ TEST(HashRepoFiles, AutocrlfCheckoutsHashLikeLfCheckouts) {
   GitRepo repo;
   if (!repo.ok()) GTEST_SKIP() << "git is not available";
   repo.Write("README.md", "# Repo\nunix\n");
+  repo.Write("go.mod", "module x\n");
+  repo.Write("Dockerfile", "FROM x:1\n");
   ASSERT_TRUE(repo.Git({"add", "."}));
   ASSERT_TRUE(repo.Git({"commit", "-q", "-m", "lf"}));
   GitLibrary git;
   Hashed lf = HashWithPrevious(repo, git, nullptr);
   // Check the file out again with CRLF line ends (a Windows checkout).
   ASSERT_TRUE(repo.Git({"config", "core.autocrlf", "true"}));
-  fs::remove(repo.path() / "README.md");
-  ASSERT_TRUE(repo.Git({"checkout", "--", "README.md"}));
+  for (const char* f : {"README.md", "go.mod", "Dockerfile"}) fs::remove(repo.path() / f);
+  ASSERT_TRUE(repo.Git({"checkout", "--", "."}));
   ASSERT_EQ(golden::testing::ReadFileOrDie(repo.path() / "README.md"), "# Repo\r\nunix\r\n");
   GitRepo::Tick();
   ASSERT_TRUE(repo.Git({"update-index", "--refresh"}));  // what `git status` does
@@ -252,7 +254,7 @@ TEST(HashRepoFiles, AutocrlfCheckoutsHashLikeLfCheckouts) {
   previous.files = lf.files;
   Hashed crlf = HashWithPrevious(repo, git, &previous);
   EXPECT_EQ(crlf.files, lf.files);
-  EXPECT_EQ(crlf.counts.from_git, 1u);  // the index blob is the LF text the record has
+  EXPECT_EQ(crlf.counts.from_git, 3u);  // the index blobs are the LF text the record has
 }
 
 TEST(HashRepoFiles, UntrackedAndNonGitFilesAreRead) {
@@ -280,6 +282,8 @@ TEST(HashRepoFiles, AGitFileCheckoutUsesTheIndexItPointsTo) {
   GitRepo repo;
   if (!repo.ok()) GTEST_SKIP() << "git is not available";
   repo.Write("README.md", "# Repo\n");
+  repo.Write("go.mod", "module x\n");
+  repo.Write("Dockerfile", "FROM x:1\n");
   GitRepo::Tick();
   ASSERT_TRUE(repo.Git({"add", "."}));
   ASSERT_TRUE(repo.Git({"commit", "-q", "-m", "one"}));
@@ -292,7 +296,25 @@ TEST(HashRepoFiles, AGitFileCheckoutUsesTheIndexItPointsTo) {
   RepoRecord previous;
   previous.files = first.files;
   Hashed again = HashWithPrevious(repo, git, &previous);
-  EXPECT_EQ(again.counts.from_git, 1u);
+  EXPECT_EQ(again.counts.from_git, 3u);
+}
+
+TEST(HashRepoFiles, TheIndexIsNotOpenedToSpareOneOrTwoReads) {
+  GitRepo repo;
+  if (!repo.ok()) GTEST_SKIP() << "git is not available";
+  repo.Write("README.md", "# Repo\n");
+  repo.Write("go.mod", "module x\n");
+  GitRepo::Tick();
+  ASSERT_TRUE(repo.Git({"add", "."}));
+  GitRepo::Tick();
+  GitLibrary git;
+  Hashed first = HashWithPrevious(repo, git, nullptr);
+  RepoRecord previous;
+  previous.files = first.files;
+  Hashed again = HashWithPrevious(repo, git, &previous);
+  EXPECT_EQ(again.counts.from_git, 0u);
+  EXPECT_EQ(again.counts.read, 2u);
+  EXPECT_EQ(again.files, first.files);
 }
 
 }  // namespace

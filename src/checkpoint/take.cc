@@ -37,10 +37,10 @@ RepoRecord FromSnapshot(const portfolio::RepoSnapshot& snap, const TakeOptions& 
   r.checks.has_ci = inv.IsDir(".github/workflows");
   r.checks.has_tests = inv.IsDir("tests");
   HashSources sources;
-  if (options.use_git && options.previous != nullptr &&
-      options.previous->hash_algorithm == kHashAlgorithm) {
+  const State* previous = git != nullptr && options.previous ? options.previous() : nullptr;
+  if (previous != nullptr && previous->hash_algorithm == kHashAlgorithm) {
     sources.git = git;
-    sources.previous = options.previous->Find(r.full_name);
+    sources.previous = previous->Find(r.full_name);
   }
   r.files = HashRepoFiles(snap, options.files, sources, counts);
   r.files_hash = FilesHash(r.files);
@@ -60,7 +60,7 @@ Result<State> TakeCheckpoint(const portfolio::Target& target, const TakeOptions&
   std::vector<RepoRecord> records(refs.size());
   std::vector<HashCounts> repo_counts(refs.size());
   std::optional<GitLibrary> git;
-  if (options.use_git && options.previous != nullptr) git.emplace();
+  if (options.use_git && options.previous) git.emplace();
   portfolio::EnforceOptions enforce = options.enforce;
   enforce.on_snapshot = [&](size_t i, const portfolio::RepoSnapshot& snap) {
     records[i] = FromSnapshot(snap, options, git ? &*git : nullptr, &repo_counts[i]);

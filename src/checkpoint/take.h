@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "base/status.h"
@@ -19,9 +20,11 @@ struct TakeOptions {
   portfolio::EnforceOptions enforce;
   /// The files behind each repository's files_hash.
   FileSet files = FileSet::Default();
-  /// The previous checkpoint, when there is one: with `use_git`, hashes it recorded are reused
-  /// for files a git index shows unchanged (files_hash.h). Never changes the result.
-  const State* previous = nullptr;
+  /// The previous checkpoint, when there is one and it has been read: with `use_git`, hashes
+  /// it recorded are reused for files a git index shows unchanged (files_hash.h). Called from
+  /// worker threads; may return null (no previous checkpoint, or not read yet: the caller may
+  /// read it while the portfolio is scanned). Never changes the result, only its cost.
+  std::function<const State*()> previous;
   bool use_git = true;
   /// Recorded as `generator` ("golden 0.1.0").
   std::string generator;

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,11 +76,11 @@ struct Failure {
 
 /// Takes a checkpoint of `<root>/organizations` as `golden checkpoint` does: the root's
 /// `.metaHub/checkpoint.yaml` and schema, strictness from the flags and GOVERN_STRICT, enforce's
-/// verdict per repository. `previous` (may be null) only speeds up hashing. On failure, sets
-/// `*failure` (exit 2 for configuration problems, 1 otherwise) and returns nullopt.
+/// verdict per repository. `previous` (may be empty) only speeds up hashing (TakeOptions). On
+/// failure, sets `*failure` (exit 2 for configuration problems, 1 otherwise) and returns nullopt.
 std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags& flags,
-                                           const checkpoint::State* previous, int64_t now_ns,
-                                           Failure* failure);
+                                           std::function<const checkpoint::State*()> previous,
+                                           int64_t now_ns, Failure* failure);
 
 /// The subcommands (list, diff, archive, reset-baseline, verify), registered on `app` with
 /// their own flags (cmd_checkpoint_manage.cc).

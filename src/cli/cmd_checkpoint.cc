@@ -5,9 +5,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/fs.h"
@@ -66,8 +69,8 @@ Result<checkpoint::CheckpointDir> FindCheckpointDir(fs::path* root) {
 }
 
 std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags& flags,
-                                           const checkpoint::State* previous, int64_t now_ns,
-                                           Failure* failure) {
+                                           std::function<const checkpoint::State*()> previous,
+                                           int64_t now_ns, Failure* failure) {
   auto fail = [&](int code, std::string message) {
     *failure = Failure{code, std::move(message)};
     return std::nullopt;
@@ -101,7 +104,7 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
   options.enforce.threads = flags.jobs;
   options.enforce.scan.sizes = false;  // as enforce: the checks never need sizes
   options.files = config->files;
-  options.previous = previous;
+  options.previous = std::move(previous);
   options.generator = std::string("golden ") + GOLDEN_VERSION;
   Progress progress(stderr, target->Repos().size(), std::chrono::seconds(1),
                     !flags.quiet && ::isatty(STDERR_FILENO) == 1);
@@ -134,6 +137,34 @@ std::string FormatList() {
   for (std::string_view n : checkpoint::DriftFormatNames()) names.emplace_back(n);
   return Join(names, "|");
 }
+
+// Reads the previous checkpoint on a thread of its own while the portfolio is scanned: reading
+// and verifying a large checkpoint takes a noticeable time, and nothing needs it before the
+// scan ends (files_hash uses it, once it is ready, only to skip files git vouches for).
+class PreviousLoader {
+ public:
+  explicit PreviousLoader(fs::path file)
+      : file_(std::move(file)), thread_([this] {
+          result_ = checkpoint_cli::ReadCheckpoint(file_);
+          if (result_->ok()) ready_.store(&**result_, std::memory_order_release);
+        }) {}
+
+  /// The checkpoint once it has been read and verified; null before that, or when it failed.
+  const checkpoint::State* IfReady() const { return ready_.load(std::memory_order_acquire); }
+
+  /// Waits for the read: the checkpoint, or why it cannot be used.
+  Result<const checkpoint::State*> Wait() {
+    if (thread_.joinable()) thread_.join();
+    if (!result_->ok()) return result_->status();
+    return &**result_;
+  }
+
+ private:
+  fs::path file_;
+  std::optional<Result<checkpoint::State>> result_;
+  std::atomic<const checkpoint::State*> ready_{nullptr};
+  std::jthread thread_;  // last: started once the members above exist, joined before they go
+};
 
 // Writes the report where it was asked for. Returns false (after saying why) on failure.
 bool Publish(const std::string& text, const std::string& output, const Console& console) {
@@ -168,9 +199,7 @@ int TakeCheckpoint(const Flags& flags) {
   dir->RemoveStaleTemporaries();
 
   console.Say("Generating current state snapshot...");
-  // The previous checkpoint must be readable and intact: a damaged one is an error, never
-  // "no previous checkpoint" (which would report every repository as new).
-  std::optional<checkpoint::State> previous;
+  std::unique_ptr<PreviousLoader> loader;
   if (!flags.baseline) {
     std::optional<fs::path> previous_file;
     if (!flags.checkpoint.empty()) {
@@ -181,12 +210,7 @@ int TakeCheckpoint(const Flags& flags) {
       previous_file = *found;
     }
     if (previous_file) {
-      auto read = checkpoint_cli::ReadCheckpoint(*previous_file);
-      if (!read.ok()) {
-        return Fail(kExitViolations,
-                    "cannot use the previous checkpoint: " + read.status().ToString());
-      }
-      previous = std::move(read).value();
+      loader = std::make_unique<PreviousLoader>(*previous_file);
       console.Say("Previous checkpoint: " + DisplayPath(*previous_file));
     } else {
       console.Say("No previous checkpoint found - this will be the baseline");
@@ -195,14 +219,25 @@ int TakeCheckpoint(const Flags& flags) {
 
   int64_t now = (*clock)->NowNs();
   checkpoint_cli::Failure failure;
-  std::optional<checkpoint::State> current =
-      checkpoint_cli::TakeState(root, flags.scan, previous ? &*previous : nullptr, now, &failure);
+  std::optional<checkpoint::State> current = checkpoint_cli::TakeState(
+      root, flags.scan, [&loader] { return loader ? loader->IfReady() : nullptr; }, now, &failure);
+  // The previous checkpoint must be readable and intact: a damaged one is an error, never
+  // "no previous checkpoint" (which would report every repository as new).
+  const checkpoint::State* previous = nullptr;
+  if (loader) {
+    auto read = loader->Wait();
+    if (!read.ok()) {
+      return Fail(kExitViolations,
+                  "cannot use the previous checkpoint: " + read.status().ToString());
+    }
+    previous = *read;
+  }
   if (!current) return Fail(failure.code, failure.message);
 
   std::optional<checkpoint::Drift> drift;
   if (!flags.baseline) {
     console.Say("Detecting drift...");
-    drift = checkpoint::ComputeDrift(previous ? &*previous : nullptr, *current);
+    drift = checkpoint::ComputeDrift(previous, *current);
   }
 
   // Order matters for a run killed part-way: checkpoint-latest.json is replaced last, after
@@ -221,8 +256,7 @@ int TakeCheckpoint(const Flags& flags) {
   }
   pause.At("after-drift");
 
-  checkpoint::DriftReport report =
-      checkpoint::MakeDriftReport(*current, previous ? &*previous : nullptr, drift);
+  checkpoint::DriftReport report = checkpoint::MakeDriftReport(*current, previous, drift);
   if (!Publish(checkpoint::RenderDrift(report, *format), flags.output, console)) {
     return kExitViolations;
   }

@@ -213,7 +213,7 @@ int ResetBaseline(const Subcommands::Flags& f) {
   console.Say("Generating current state snapshot...");
   int64_t now = (*clock)->NowNs();
   Failure failure;
-  std::optional<checkpoint::State> state = TakeState(root, f.scan, nullptr, now, &failure);
+  std::optional<checkpoint::State> state = TakeState(root, f.scan, {}, now, &failure);
   if (!state) return Fail(failure.code, failure.message);
   std::string text = checkpoint::SerializeState(*state);
   auto files = dir->List();
