@@ -137,6 +137,13 @@ class GitRepo {
   }
   // Lets the coarse file-system clock move on, so that index entries are not racily clean.
   static void Tick() { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }
+  // Stages everything (and commits it when `message` is given), away from the clock's edges.
+  bool AddAll(const char* message = nullptr) const {
+    Tick();
+    bool ok = Git({"add", "."}) && (message == nullptr || Git({"commit", "-q", "-m", message}));
+    Tick();
+    return ok;
+  }
 
  private:
   TempDir dir_;
@@ -161,10 +168,7 @@ TEST(HashRepoFiles, GitIndexSuppliesHashesOfUnchangedFilesOnly) {
   repo.Write("README.md", "# Repo\n");
   repo.Write("Dockerfile", "FROM alpine:3\n");
   repo.Write(".github/CODEOWNERS", "* @team\n");
-  GitRepo::Tick();
-  ASSERT_TRUE(repo.Git({"add", "."}));
-  ASSERT_TRUE(repo.Git({"commit", "-q", "-m", "one"}));
-  GitRepo::Tick();
+  ASSERT_TRUE(repo.AddAll("one"));
   GitLibrary git;
 
   // First run: nothing recorded yet, so everything is read; the hashes are git's blob ids.
@@ -215,10 +219,7 @@ TEST(HashRepoFiles, CrlfFilesCommittedAsIsAreAlwaysRead) {
   GitRepo repo;
   if (!repo.ok()) GTEST_SKIP() << "git is not available";
   repo.Write("README.md", "# Repo\r\nwindows\r\n");
-  GitRepo::Tick();
-  ASSERT_TRUE(repo.Git({"add", "."}));
-  ASSERT_TRUE(repo.Git({"commit", "-q", "-m", "crlf"}));
-  GitRepo::Tick();
+  ASSERT_TRUE(repo.AddAll("crlf"));
   GitLibrary git;
   Hashed first = HashWithPrevious(repo, git, nullptr);
   ASSERT_EQ(first.files.size(), 1u);
@@ -284,10 +285,7 @@ TEST(HashRepoFiles, AGitFileCheckoutUsesTheIndexItPointsTo) {
   repo.Write("README.md", "# Repo\n");
   repo.Write("go.mod", "module x\n");
   repo.Write("Dockerfile", "FROM x:1\n");
-  GitRepo::Tick();
-  ASSERT_TRUE(repo.Git({"add", "."}));
-  ASSERT_TRUE(repo.Git({"commit", "-q", "-m", "one"}));
-  GitRepo::Tick();
+  ASSERT_TRUE(repo.AddAll("one"));
   // Move .git away and leave a gitfile, as worktrees and submodules have.
   fs::rename(repo.path() / ".git", repo.path() / "gitdir");
   repo.Write(".git", "gitdir: gitdir\n");
@@ -304,9 +302,7 @@ TEST(HashRepoFiles, TheIndexIsNotOpenedToSpareOneOrTwoReads) {
   if (!repo.ok()) GTEST_SKIP() << "git is not available";
   repo.Write("README.md", "# Repo\n");
   repo.Write("go.mod", "module x\n");
-  GitRepo::Tick();
-  ASSERT_TRUE(repo.Git({"add", "."}));
-  GitRepo::Tick();
+  ASSERT_TRUE(repo.AddAll());
   GitLibrary git;
   Hashed first = HashWithPrevious(repo, git, nullptr);
   RepoRecord previous;
