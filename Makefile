@@ -50,7 +50,9 @@ test-asan: test-deps asan
 
 bench: bench-deps build
 	bench/bench_enforce.py --golden build/golden
+	bench/bench_checkpoint.py --golden build/golden
 	build/release/bench/enforce_micro_bench
+	build/release/bench/checkpoint_micro_bench
 
 fuzz:
 	@tools/install-deps.sh --fuzz

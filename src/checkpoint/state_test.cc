@@ -165,6 +165,29 @@ TEST(State, DamagedFilesAreErrorsThatNameTheFileAndThePlace) {
   }
 }
 
+TEST(State, DamageAnywhereIsAnErrorNeverACrash) {
+  std::string text = SerializeState(Sample());
+  size_t accepted = 0;
+  const size_t step = 61;
+  for (size_t at = 0; at < text.size(); at += step) {
+    for (char c : {'x', '"', '}', '\0'}) {
+      std::string damaged = text;
+      damaged[at] = c;
+      auto st = ParseState(damaged, "c.json");
+      if (st.ok()) {
+        // Only changes that do not alter the content may pass (e.g. inside whitespace).
+        EXPECT_EQ(st->checksum, Sample().checksum) << at;
+        ++accepted;
+      } else {
+        EXPECT_EQ(st.status().ToString().substr(0, 6), "c.json") << st.status().ToString();
+      }
+    }
+    auto truncated = ParseState(std::string_view(text).substr(0, at), "c.json");
+    EXPECT_FALSE(truncated.ok()) << at;  // cut before the closing brace
+  }
+  EXPECT_LT(accepted, text.size() / step);
+}
+
 TEST(State, AnEmptyOriginalCheckpointIsValid) {
   // What checkpoint.py wrote when organizations/ was missing.
   auto st = ParseState(R"({"timestamp": "t", "version": "2.0", "checksum": "",
