@@ -34,7 +34,13 @@ demo: build
 	@cd $(EXAMPLE) && ../../build/golden enforce organizations/alpha/svc-bad-docker; \
 	  echo "(exit status $$?)"
 	@echo
-	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true (README.md)."
+	@echo "== golden checkpoint: a baseline, a change, the drift (in a copy of $(EXAMPLE) under /tmp) =="
+	@tmp=$$(mktemp -d) && cp -r $(EXAMPLE)/. $$tmp && cd $$tmp && \
+	  $(CURDIR)/build/golden checkpoint --baseline -q >/dev/null && \
+	  echo "USER root" >> organizations/alpha/lib-good/Dockerfile && \
+	  $(CURDIR)/build/golden checkpoint -q --report markdown; echo "(exit status $$?)"; rm -rf $$tmp
+	@echo
+	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true; golden checkpoint --help (README.md)."
 
 test: test-deps build
 	ctest --preset release -j $(JOBS)
