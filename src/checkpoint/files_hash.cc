@@ -1,7 +1,6 @@
 #include "checkpoint/files_hash.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,34 +19,10 @@ namespace {
 constexpr uint64_t kInMemoryBytes = 16 << 20;
 constexpr size_t kChunkBytes = 1 << 20;
 
-class Sha1 {
- public:
-  Sha1() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_.get(), EVP_sha1(), nullptr); }
-  void Update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
-  std::string Hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx_.get(), digest, &n);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < n; ++i) {
-      out.push_back(kHex[digest[i] >> 4]);
-      out.push_back(kHex[digest[i] & 15]);
-    }
-    return out;
-  }
-
- private:
-  struct Free {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-  };
-  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
-};
-
 // Feeds `chunk` to `sha` with CRLF and lone CR turned into LF. `*pending_cr` carries a CR at
 // the end of one chunk over to the next, where an LF may complete it. Returns the number of
 // bytes fed.
-uint64_t FeedNormalised(Sha1* sha, std::string_view chunk, bool* pending_cr) {
+uint64_t FeedNormalised(StreamingDigest* sha, std::string_view chunk, bool* pending_cr) {
   uint64_t fed = 0;
   size_t i = 0;
   if (*pending_cr) {
@@ -135,12 +110,12 @@ std::string HashOneFile(const portfolio::RepoSnapshot& snap, const portfolio::Fi
 std::string NormalisedBlobId(std::string_view content) {
   bool pending = false;
   uint64_t size = NormalisedLength(content, &pending);
-  Sha1 sha;
+  StreamingDigest sha(StreamingDigest::Algorithm::kSha1);
   sha.Update(BlobHeader(size));
   pending = false;
   FeedNormalised(&sha, content, &pending);
   if (pending) sha.Update("\n");
-  return sha.Hex();
+  return sha.HexDigest();
 }
 
 Result<std::string> NormalisedBlobIdOfFile(const fs::path& path) {
@@ -155,7 +130,7 @@ Result<std::string> NormalisedBlobIdOfFile(const fs::path& path) {
   bool pending = false;
   GOLDEN_RETURN_IF_ERROR(ForEachChunk(
       f.fd(), path, [&](std::string_view chunk) { size += NormalisedLength(chunk, &pending); }));
-  Sha1 sha;
+  StreamingDigest sha(StreamingDigest::Algorithm::kSha1);
   sha.Update(BlobHeader(size));
   uint64_t fed = 0;
   pending = false;
@@ -166,7 +141,7 @@ Result<std::string> NormalisedBlobIdOfFile(const fs::path& path) {
     ++fed;
   }
   if (fed != size) return IoError(DisplayPath(path) + " changed while it was being read");
-  return sha.Hex();
+  return sha.HexDigest();
 }
 
 std::string FilesHash(const std::vector<std::pair<std::string, std::string>>& files) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -132,8 +133,10 @@ std::string SerializeState(const State& state);
 void WriteFinding(report::JsonWriter* w, const StoredFinding& f);
 
 /// `repositories` (records sorted by full name) as Python's json.dumps(sort_keys=True) writes
-/// it: ", " and ": " separators, non-ASCII escaped, every object's keys sorted.
-std::string CanonicalRepositories(const std::vector<RepoRecord>& repos);
+/// it: ", " and ": " separators, non-ASCII escaped, every object's keys sorted. The text is
+/// handed to `sink` piece by piece.
+void CanonicalRepositories(const std::vector<RepoRecord>& repos,
+                           const std::function<void(std::string_view)>& sink);
 
 /// The original's checksum: the first 16 hex digits of the SHA-256 of CanonicalRepositories.
 /// It covers every record, so a checkpoint whose records were edited or damaged is detected.

@@ -135,6 +135,29 @@ for repo, data in d['repositories'].items():
   Golden("runbook-query.stdout", r.out);
 }
 
+// The checksum is the original's: python3 computes it the way checkpoint.py did, over a golden
+// checkpoint with non-ASCII names and messages (\u escapes and surrogate pairs).
+TEST(CheckpointCli, ChecksumIsWhatPythonComputes) {
+  if (::access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "no python3";
+  ExamplePortfolio p;
+  fs::create_directories(p.root() / "organizations/gamma/caf\xc3\xa9");
+  std::ofstream(p.root() / "organizations/gamma/caf\xc3\xa9/README.md") << "# caf\xc3\xa9\n";
+  fs::create_directories(p.root() / "organizations/gamma/rocket-\xf0\x9f\x9a\x80");
+  std::ofstream(p.root() / "organizations/gamma/rocket-\xf0\x9f\x9a\x80/Dockerfile")
+      << "FROM x:1\nENV API_TOKEN_\xc3\x89T\xc3\x89=1\nUSER app\n";
+  ASSERT_EQ(p.Golden({"checkpoint", "--baseline", "-q"}).exit_code, 0);
+  ProcessResult r = RunProcess({"/usr/bin/python3", "-c", R"(
+import hashlib, json
+d = json.load(open('.metaHub/checkpoints/checkpoint-latest.json'))
+text = json.dumps(d['repositories'], sort_keys=True)
+assert '\\ud83d\\ude80' in text and 'API_TOKEN_\\u00c9T\\u00c9' in text, text[:200]
+print(hashlib.sha256(text.encode()).hexdigest()[:16] == d['checksum'])
+)"},
+                               {{"PATH", "/usr/bin:/bin"}}, p.root());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "True\n") << r.err;
+}
+
 TEST_F(WithBaseline, TwoRunsInTheSameMicrosecondDoNotCollide) {
   // SOURCE_DATE_EPOCH pins the clock: every run has the same time.
   for (int i = 0; i < 3; ++i) {
