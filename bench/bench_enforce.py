@@ -11,7 +11,8 @@ repository), warms the page cache, then times, N runs each, median wall time and
   enforce-json  golden enforce -q --report json
   enforce-j1    golden enforce -q -j 1 (one thread)
   find          find organizations (the baseline: walking the same tree, one thread)
-and prints the figures with ratios to the baselines measured in the same session, so that
+(and CPU time, user + system, which a busy machine disturbs less) and prints the figures
+with ratios to the baselines measured in the same session, so that
 results from a shared, noisy machine stay comparable.
 """
 
@@ -27,10 +28,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def timed(cmd, cwd):
     with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M"] + cmd, cwd=cwd,
+        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M"] + cmd, cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, rss = t.read().split()[-2:]
-        return float(wall), int(rss)
+        wall, user, sys_, rss = t.read().split()[-4:]
+        return float(wall), float(user) + float(sys_), int(rss)
 
 
 def main():
@@ -43,7 +44,8 @@ def main():
     golden = os.path.abspath(args.golden)
     if not os.access(golden, os.X_OK):
         sys.exit(f"no golden binary at {golden} (run `make build`)")
-    print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'max RSS MB':>10} {'vs find':>8} {'vs -j1':>7}")
+    print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
+          f"{'vs find':>8} {'vs -j1':>7}")
     for size in [int(s) for s in args.sizes.split(",")]:
         root = os.path.join(args.dir, f"portfolio-{size}")
         if not os.path.isdir(os.path.join(root, "organizations")):
@@ -60,12 +62,14 @@ def main():
         results = {}
         for name, cmd in commands.items():
             runs = [timed(cmd, root) for _ in range(args.runs)]
-            results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+            results[name] = (statistics.median(r[0] for r in runs),
+                             statistics.median(r[1] for r in runs), max(r[2] for r in runs))
         for name in ["enforce", "enforce-json", "enforce-j1", "find"]:
-            wall, rss = results[name]
+            wall, cpu, rss = results[name]
             vs_find = wall / results["find"][0] if results["find"][0] else float("nan")
             vs_j1 = wall / results["enforce-j1"][0] if results["enforce-j1"][0] else float("nan")
-            print(f"{size:>6} {name:<13} {wall:>7.3f} {rss / 1024:>10.1f} {vs_find:>8.2f} {vs_j1:>7.2f}")
+            print(f"{size:>6} {name:<13} {wall:>7.3f} {cpu:>6.2f} {rss / 1024:>10.1f} "
+                  f"{vs_find:>8.2f} {vs_j1:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -113,7 +113,10 @@ int Enforce(const Flags& flags) {
   } else {
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
-  std::fflush(stdout);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    return Fail(kExitUsage, std::string("cannot write the report to stdout: ") +
+                                ErrnoMessage(errno));
+  }
   return report::Fails(rep, flags.fail_on_warnings) ? kExitViolations : kExitOk;
 }
 

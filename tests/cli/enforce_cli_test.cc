@@ -57,6 +57,10 @@ TEST(EnforceCli, UnwritableOutputIsOneClearError) {
   EXPECT_EQ(r.exit_code, 2);
   ExpectOrderly(r);
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+  ProcessResult full = g.Golden({"enforce", "-o", "/dev/full"});
+  EXPECT_EQ(full.exit_code, 2);
+  ExpectOrderly(full);
+  EXPECT_NE(full.err.find("No space left on device"), std::string::npos) << full.err;
 }
 
 TEST(EnforceCli, HostileRepositoriesGiveFindingsNotCrashes) {
