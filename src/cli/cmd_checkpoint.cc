@@ -241,16 +241,7 @@ int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
   own.push_back(app.add_option("-j,--jobs", flags.scan.jobs, std::string(checkpoint_cli::kJobsHelp))
                     ->type_name("N"));
   checkpoint_cli::Subcommands subcommands(&app);
-  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
-  try {
-    app.parse(argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "golden checkpoint: %s\nRun 'golden checkpoint --help' for the options.\n",
-                 e.what());
-    return kExitUsage;
-  }
+  if (std::optional<int> exit = ParseCommandLine(&app, args, "checkpoint")) return *exit;
   try {
     if (CLI::App* sub = subcommands.Parsed()) {
       for (CLI::Option* o : own) {

@@ -150,16 +150,7 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
       ->type_name("SCOPE");
   app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
   app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
-  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
-  try {
-    app.parse(argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "golden enforce: %s\nRun 'golden enforce --help' for the options.\n",
-                 e.what());
-    return kExitUsage;
-  }
+  if (std::optional<int> exit = ParseCommandLine(&app, args, "enforce")) return *exit;
   try {
     return Enforce(flags);
   } catch (const std::exception& e) {

@@ -1,13 +1,33 @@
 #include "cli/common.h"
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "base/fs.h"
 #include "base/strings.h"
+#include "cli/commands.h"
 #include "portfolio/root.h"
 
 namespace golden::cli {
+
+std::optional<int> ParseCommandLine(CLI::App* app, std::span<const std::string> args,
+                                    std::string_view command) {
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app->parse(argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app->exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string name(command);
+    std::fprintf(stderr, "golden %s: %s\nRun 'golden %s --help' for the options.\n", name.c_str(),
+                 e.what(), name.c_str());
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> Env(const char* name) {
   const char* v = std::getenv(name);

@@ -6,15 +6,27 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
 #include "portfolio/schema.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace golden::cli {
 
 namespace fs = std::filesystem;
+
+/// Parses a subcommand's `args` with `app` (CLI11). Returns nullopt to go on, or the exit status
+/// to return at once: 0 after --help (printed), 2 after a usage error, reported on stderr as
+/// "golden <command>: <error>" and a pointer to `golden <command> --help`.
+std::optional<int> ParseCommandLine(CLI::App* app, std::span<const std::string> args,
+                                    std::string_view command);
 
 /// The environment variable `name`, or nullopt when unset.
 std::optional<std::string> Env(const char* name);
