@@ -23,15 +23,9 @@ import subprocess
 import sys
 import tempfile
 
+from bench_enforce import timed  # (wall s, CPU s, max RSS KB) of one run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def timed(cmd, cwd):
-    with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M"] + cmd, cwd=cwd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, user, sys_, rss = t.read().split()[-4:]
-        return float(wall), float(user) + float(sys_), int(rss)
 
 
 def make_git_checkouts(root):

@@ -19,23 +19,6 @@ void Strings(JsonWriter* w, std::string_view key, const std::vector<std::string>
   w->EndArray();
 }
 
-void WriteSummary(JsonWriter* w, const Summary& s) {
-  w->BeginObject();
-  w->Member("total_organizations", s.total_organizations);
-  w->Member("total_repositories", s.total_repositories);
-  w->Member("compliant", s.compliant);
-  w->Member("non_compliant", s.non_compliant);
-  w->Key("by_tier");
-  w->BeginObject();
-  for (const auto& [tier, n] : s.by_tier) w->Member(tier, n);
-  w->EndObject();
-  if (s.has_totals) {
-    w->Member("total_violations", s.total_violations);
-    w->Member("total_warnings", s.total_warnings);
-  }
-  w->EndObject();
-}
-
 void WriteDeltas(JsonWriter* w, std::string_view key, const std::vector<FindingsDelta>& deltas) {
   w->Key(key);
   w->BeginArray();

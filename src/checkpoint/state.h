@@ -128,6 +128,10 @@ void Finish(State* state);
 /// ones), ending with a newline.
 std::string SerializeState(const State& state);
 
+/// Writes `s` as checkpoints and drift reports hold it: the original's keys, then (3.0)
+/// total_violations and total_warnings.
+void WriteSummary(report::JsonWriter* w, const Summary& s);
+
 /// Writes `f` as checkpoints and drift files hold it: {rule, severity, file (or null), line
 /// (or null), message}.
 void WriteFinding(report::JsonWriter* w, const StoredFinding& f);

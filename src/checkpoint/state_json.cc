@@ -209,6 +209,23 @@ std::string Checksum(const std::vector<RepoRecord>& repos) {
   return sha.HexDigest().substr(0, 16);
 }
 
+void WriteSummary(JsonWriter* w, const Summary& s) {
+  w->BeginObject();
+  w->Member("total_organizations", s.total_organizations);
+  w->Member("total_repositories", s.total_repositories);
+  w->Member("compliant", s.compliant);
+  w->Member("non_compliant", s.non_compliant);
+  w->Key("by_tier");
+  w->BeginObject();
+  for (const auto& [tier, n] : s.by_tier) w->Member(tier, n);
+  w->EndObject();
+  if (s.has_totals) {
+    w->Member("total_violations", s.total_violations);
+    w->Member("total_warnings", s.total_warnings);
+  }
+  w->EndObject();
+}
+
 void WriteFinding(JsonWriter* w, const StoredFinding& f) {
   w->BeginObject();
   w->Member("rule", f.rule);
@@ -261,20 +278,8 @@ std::string SerializeState(const State& state) {
     WriteRecord(&w, r, true);
   }
   w.EndObject();
-  const Summary& s = state.summary;
   w.Key("summary");
-  w.BeginObject();
-  w.Member("total_organizations", s.total_organizations);
-  w.Member("total_repositories", s.total_repositories);
-  w.Member("compliant", s.compliant);
-  w.Member("non_compliant", s.non_compliant);
-  w.Key("by_tier");
-  w.BeginObject();
-  for (const auto& [tier, n] : s.by_tier) w.Member(tier, n);
-  w.EndObject();
-  w.Member("total_violations", s.total_violations);
-  w.Member("total_warnings", s.total_warnings);
-  w.EndObject();
+  WriteSummary(&w, state.summary);
   w.EndObject();
   out.push_back('\n');
   return out;
