@@ -40,13 +40,18 @@ demo: build
 	@cd $(EXAMPLE) && ../../build/golden enforce organizations/alpha/svc-bad-docker; \
 	  echo "(exit status $$?)"
 	@echo
-	@echo
 	@echo "== golden catalog --format html -o build/demo/catalog.html   (the service catalog) =="
 	@mkdir -p build/demo
 	@cd $(EXAMPLE) && ../../build/golden catalog --format html -o ../../build/demo/catalog.html
 	@echo
-	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true;"
-	@echo "      golden catalog --format json|markdown|html|backstage (README.md)."
+	@echo "== golden checkpoint: a baseline, a change, the drift (in a copy of $(EXAMPLE) under /tmp) =="
+	@tmp=$$(mktemp -d) && cp -r $(EXAMPLE)/. $$tmp && cd $$tmp && \
+	  $(CURDIR)/build/golden checkpoint --baseline -q >/dev/null && \
+	  echo "USER root" >> organizations/alpha/lib-good/Dockerfile && \
+	  $(CURDIR)/build/golden checkpoint -q --report markdown; echo "(exit status $$?)"; rm -rf $$tmp
+	@echo
+	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true; golden catalog --format json|markdown|html|backstage;"
+	@echo "      golden checkpoint --help (README.md)."
 
 test: test-deps browser-deps build
 	ctest --preset release -j $(JOBS)
@@ -63,7 +68,9 @@ test-asan: test-deps browser-deps asan
 bench: bench-deps build
 	bench/bench_enforce.py --golden build/golden
 	bench/bench_catalog.py --golden build/golden
+	bench/bench_checkpoint.py --golden build/golden
 	build/release/bench/enforce_micro_bench
+	build/release/bench/checkpoint_micro_bench
 	build/release/bench/rego_bench
 
 # Screenshots of the example portfolio's HTML catalog for review: wide and phone, light and

@@ -10,7 +10,7 @@ build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev nlohmann-json3-dev libcli11-dev libvalijson-dev
   libre2-dev libssl-dev libfyaml-dev libgit2-dev libxxhash-dev libgmp-dev libicu-dev
-  libhowardhinnant-date-dev tzdata
+  tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(chromium nodejs npm)

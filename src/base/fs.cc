@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -100,6 +101,59 @@ Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes) {
   return out;
 }
 
+namespace {
+
+// Writes `content` to a fresh temporary file beside `path` and flushes it to disk. On success
+// `*tmp` names the file, which the caller renames into place (or removes).
+Status WriteTemp(const fs::path& path, std::string_view content, fs::path* tmp) {
+  fs::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string base = path.filename().native();
+  std::random_device rd;
+  int raw = -1;
+  for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".%08x.tmp", rd());
+    *tmp = dir / ("." + base + suffix);
+    raw = ::open(tmp->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (raw < 0 && errno != EEXIST) break;
+  }
+  if (raw < 0) {
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  Fd fd(raw);
+  Status st = WriteAll(fd.get(), content, path);
+  if (st.ok() && ::fsync(fd.get()) != 0) {
+    st = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (::close(fd.release()) != 0 && st.ok()) {
+    st = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  }
+  if (!st.ok()) ::unlink(tmp->c_str());
+  return st;
+}
+
+// Makes a rename or link durable: fsync of the folder that holds `path`.
+void SyncParent(const fs::path& path) {
+  fs::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() >= 0) ::fsync(dfd.get());
+}
+
+// rename(from, to) that fails with EEXIST instead of replacing `to`. renameat2's
+// RENAME_NOREPLACE where the file system has it; otherwise link + unlink, which is just as
+// atomic for the name `to` (link fails when it exists).
+int RenameNoReplaceRaw(const fs::path& from, const fs::path& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return -1;
+  if (::link(from.c_str(), to.c_str()) != 0) return -1;
+  ::unlink(from.c_str());
+  return 0;
+}
+
+}  // namespace
+
 Status WriteFileAtomic(const fs::path& path, std::string_view content) {
   struct stat st;
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -112,40 +166,48 @@ Status WriteFileAtomic(const fs::path& path, std::string_view content) {
     }
     return WriteAll(fd.get(), content, path);
   }
-  fs::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string base = path.filename().native();
-  std::random_device rd;
   fs::path tmp;
-  int raw = -1;
-  for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".%08x.tmp", rd());
-    tmp = dir / ("." + base + suffix);
-    raw = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (raw < 0 && errno != EEXIST) break;
+  GOLDEN_RETURN_IF_ERROR(WriteTemp(path, content, &tmp));
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
   }
-  if (raw < 0) {
+  SyncParent(path);
+  return Status::Ok();
+}
+
+Result<bool> WriteNewFileAtomic(const fs::path& path, std::string_view content) {
+  fs::path tmp;
+  GOLDEN_RETURN_IF_ERROR(WriteTemp(path, content, &tmp));
+  if (RenameNoReplaceRaw(tmp, path) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    if (err == EEXIST) return false;
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
+  }
+  SyncParent(path);
+  return true;
+}
+
+Result<bool> RenameNoReplace(const fs::path& from, const fs::path& to) {
+  if (RenameNoReplaceRaw(from, to) != 0) {
+    int err = errno;
+    if (err == EEXIST) return false;
+    return IoError("cannot move " + DisplayPath(from) + " to " + DisplayPath(to) + ": " +
+                   ErrnoMessage(err));
+  }
+  SyncParent(to);
+  if (from.parent_path() != to.parent_path()) SyncParent(from);
+  return true;
+}
+
+Status AppendToFile(const fs::path& path, std::string_view content) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+  if (fd.get() < 0) {
     return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
   }
-  Fd fd(raw);
-  Status st_write = WriteAll(fd.get(), content, path);
-  if (st_write.ok() && ::fsync(fd.get()) != 0) {
-    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
-  }
-  if (::close(fd.release()) != 0 && st_write.ok()) {
-    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
-  }
-  if (st_write.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    st_write = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
-  }
-  if (!st_write.ok()) {
-    ::unlink(tmp.c_str());
-    return st_write;
-  }
-  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dfd.get() >= 0) ::fsync(dfd.get());
-  return Status::Ok();
+  return WriteAll(fd.get(), content, path);
 }
 
 Result<std::vector<DirEntry>> ListDir(const fs::path& dir) {

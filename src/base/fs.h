@@ -25,6 +25,19 @@ Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes = kDefault
 /// written to it directly, as a shell redirection would.
 Status WriteFileAtomic(const fs::path& path, std::string_view content);
 
+/// Like WriteFileAtomic, but never replaces an existing file: returns false (and writes
+/// nothing) when `path` already exists, even when another process creates it at the same
+/// moment. For files whose names must be unique, such as timestamped checkpoints.
+Result<bool> WriteNewFileAtomic(const fs::path& path, std::string_view content);
+
+/// Renames `from` to `to` (same file system) unless `to` exists: returns false then, and
+/// nothing moves. The folders are synced, so the move survives a crash.
+Result<bool> RenameNoReplace(const fs::path& from, const fs::path& to);
+
+/// Appends `content` to `path` (created when missing) with O_APPEND, as a shell's `>>` does:
+/// for files that several writers share, such as $GITHUB_OUTPUT.
+Status AppendToFile(const fs::path& path, std::string_view content);
+
 /// One entry of a folder listing.
 struct DirEntry {
   std::string name;  ///< the raw file name (bytes as on disk)

@@ -72,6 +72,52 @@ TEST(WriteFileAtomic, MissingFolderIsAnError) {
   EXPECT_FALSE(st.ok());
 }
 
+TEST(WriteNewFileAtomic, CreatesOnceAndNeverReplaces) {
+  TempDir dir;
+  fs::path p = dir.path() / "checkpoint-1.json";
+  auto first = WriteNewFileAtomic(p, "first");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(*first);
+  auto second = WriteNewFileAtomic(p, "second");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE(*second);
+  EXPECT_EQ(*ReadFile(p), "first");
+  auto entries = ListDir(dir.path());
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 1u);  // no temporary file left behind
+}
+
+TEST(WriteNewFileAtomic, MissingFolderIsAnError) {
+  TempDir dir;
+  EXPECT_FALSE(WriteNewFileAtomic(dir.path() / "no" / "file", "x").ok());
+}
+
+TEST(RenameNoReplace, MovesUnlessTheTargetExists) {
+  TempDir dir;
+  auto a = dir.Write("a", "A");
+  auto b = dir.Write("b", "B");
+  dir.Mkdir("archive");
+  auto moved = RenameNoReplace(a, dir.path() / "archive" / "a");
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_TRUE(*moved);
+  EXPECT_FALSE(fs::exists(a));
+  EXPECT_EQ(*ReadFile(dir.path() / "archive" / "a"), "A");
+  dir.Write("c", "C");
+  auto refused = RenameNoReplace(dir.path() / "c", b);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_FALSE(*refused);
+  EXPECT_EQ(*ReadFile(b), "B");
+  EXPECT_FALSE(RenameNoReplace(dir.path() / "missing", dir.path() / "x").ok());
+}
+
+TEST(AppendToFile, AppendsAndCreates) {
+  TempDir dir;
+  fs::path p = dir.path() / "out";
+  ASSERT_TRUE(AppendToFile(p, "a=1\n").ok());
+  ASSERT_TRUE(AppendToFile(p, "b=2\n").ok());
+  EXPECT_EQ(*ReadFile(p), "a=1\nb=2\n");
+}
+
 TEST(ListDir, SortedByteOrderWithTypes) {
   TempDir dir;
   dir.Write("b", "");

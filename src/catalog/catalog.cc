@@ -177,7 +177,7 @@ Catalog BuildCatalog(const portfolio::Target& target, const portfolio::EnforceOp
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   ParallelFor(refs.size(), threads, [&](size_t i) {
     portfolio::RepoSnapshot snap = portfolio::LoadRepo(*refs[i], options.scan);
-    *slots[i] = MakeCatalogRepo(snap, portfolio::CheckSnapshot(snap, options));
+    *slots[i] = MakeCatalogRepo(snap, portfolio::EnforceSnapshot(snap, options));
     if (options.on_repo_done) options.on_repo_done();
   });
   for (CatalogOrg& org : cat.orgs) {

@@ -164,7 +164,7 @@ struct Catalog {
 
 /// The catalog entry of a loaded and checked repository: values from the metadata (or
 /// inferred when there is none), normalised, with the file flags and the compliance of
-/// `checked` (CheckSnapshot of `snap`).
+/// `checked` (EnforceSnapshot of `snap`).
 CatalogRepo MakeCatalogRepo(const portfolio::RepoSnapshot& snap, const report::RepoReport& checked);
 
 /// Scans, checks and catalogues every repository of `target` (normally the portfolio) in

@@ -82,7 +82,7 @@ int Enforce(const Flags& flags) {
   portfolio::TargetRequest request;
   request.path = path;
   request.root = root_dir;
-  request.cwd = cwd;
+  request.cwd = *cwd;
   if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());

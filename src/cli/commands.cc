@@ -14,6 +14,8 @@ int RunHelp(const GlobalOptions&, std::span<const std::string>);
 constexpr Command kCommands[] = {
     {"enforce", "check repositories against the golden path", &RunEnforce},
     {"catalog", "build the service catalog (JSON, Markdown, HTML, Backstage)", &RunCatalog},
+    {"checkpoint", "record the portfolio's state and report drift since the last checkpoint",
+     &RunCheckpoint},
     {"version", "print golden's version", &RunVersion},
     {"eval", "evaluate a Rego query (compatible with `opa eval`)", &RunEval},
     {"capabilities", "print the Rego builtins supported, as OPA capabilities JSON",

@@ -41,5 +41,6 @@ int RunEval(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 int RunCatalog(const GlobalOptions& global, std::span<const std::string> args);
+int RunCheckpoint(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

@@ -227,7 +227,7 @@ void CheckDocker(const RepoSnapshot& repo, const CheckOptions&, std::vector<repo
   for (const FileEntry& e : repo.inventory.entries) {
     if (!IsDockerfile(e)) continue;
     any = true;
-    auto text = ReadRepoFile(repo.ref.dir, repo.inventory, e.path, kMaxCheckedFileBytes);
+    auto text = repo.ReadFile(e.path, kMaxCheckedFileBytes);
     if (!text.ok()) {
       sink.Add(rules::kDockerUnreadable, Severity::kError,
                "Cannot read " + EscapeInvalidUtf8(e.path) + ": " + text.status().message(), e.path);

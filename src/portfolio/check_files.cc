@@ -57,7 +57,7 @@ void FindContinueOnError(const Value& v, const std::string& path, const std::str
 
 void CheckWorkflowFile(const RepoSnapshot& repo, const FileEntry& e, FindingSink* sink) {
   std::string name = EscapeInvalidUtf8(BaseName(e.path));
-  auto text = ReadRepoFile(repo.ref.dir, repo.inventory, e.path, kMaxCheckedFileBytes);
+  auto text = repo.ReadFile(e.path, kMaxCheckedFileBytes);
   if (!text.ok()) {
     sink->Add(rules::kWorkflowsUnreadable, Severity::kError,
               "Cannot read " + name + ": " + text.status().message(), e.path);
@@ -103,7 +103,7 @@ void CheckCodeowners(const RepoSnapshot& repo, const CheckOptions&,
                "CODEOWNERS required for tier 1-2 repos", "CODEOWNERS recommended");
     return;
   }
-  auto text = ReadRepoFile(repo.ref.dir, repo.inventory, kCodeownersFile, kMaxCheckedFileBytes);
+  auto text = repo.ReadFile(kCodeownersFile, kMaxCheckedFileBytes);
   if (!text.ok()) {
     sink.Add(rules::kCodeownersUnreadable, Severity::kError,
              "Error reading CODEOWNERS: " + text.status().message(), kCodeownersFile);
@@ -157,7 +157,7 @@ void CheckReadme(const RepoSnapshot& repo, const CheckOptions&, std::vector<repo
     sink.Add(rules::kReadmeMissing, Severity::kError, "README.md is required", kReadmeFile);
     return;
   }
-  auto text = ReadRepoFile(repo.ref.dir, repo.inventory, kReadmeFile, kMaxReadmeBytes);
+  auto text = repo.ReadFile(kReadmeFile, kMaxReadmeBytes);
   if (!text.ok()) {
     sink.Add(rules::kReadmeUnreadable, Severity::kError,
              "Cannot read README.md: " + text.status().message(), kReadmeFile);

@@ -5,7 +5,7 @@
 
 namespace golden::portfolio {
 
-report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions& options) {
+report::RepoReport EnforceSnapshot(const RepoSnapshot& snap, const EnforceOptions& options) {
   report::RepoReport out;
   out.name = EscapeInvalidUtf8(snap.ref.name);
   out.org = EscapeInvalidUtf8(snap.ref.org);
@@ -20,7 +20,7 @@ report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions&
 }
 
 report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options) {
-  return CheckSnapshot(LoadRepo(ref, options.scan), options);
+  return EnforceSnapshot(LoadRepo(ref, options.scan), options);
 }
 
 report::Report Enforce(const Target& target, const EnforceOptions& options, int64_t now_ns) {
@@ -56,7 +56,9 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
   }
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   ParallelFor(refs.size(), threads, [&](size_t i) {
-    *slots[i] = EnforceRepo(*refs[i], options);
+    RepoSnapshot snap = LoadRepo(*refs[i], options.scan);
+    *slots[i] = EnforceSnapshot(snap, options);
+    if (options.on_snapshot) options.on_snapshot(i, snap);
     if (options.on_repo_done) options.on_repo_done();
   });
   return rep;

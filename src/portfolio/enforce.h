@@ -22,16 +22,21 @@ struct EnforceOptions {
   /// evaluation plugs in here). Called from worker threads; strict mode and sorting apply
   /// to what it adds.
   std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
+  /// Called by Enforce once per repository, from worker threads, after its checks ran and
+  /// while its snapshot is still alive; `repo_index` is its position in Target::Repos(). Lets
+  /// a caller derive more from the same scan (checkpoints hash the governance files) instead
+  /// of scanning again. Must be thread-safe across different indexes.
+  std::function<void(size_t repo_index, const RepoSnapshot& snapshot)> on_snapshot;
 };
+
+/// Scans and checks one repository (LoadRepo, then EnforceSnapshot).
+report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);
 
 /// Checks a repository that is already loaded: its report (name, path, metadata, sorted
 /// findings of the built-in checks and of `options.add_findings`). For callers that need the
 /// snapshot too (the catalog reads its inventory and metadata), so that a repository is
 /// scanned once.
-report::RepoReport CheckSnapshot(const RepoSnapshot& snap, const EnforceOptions& options);
-
-/// Scans and checks one repository (LoadRepo, then CheckSnapshot).
-report::RepoReport EnforceRepo(const RepoRef& ref, const EnforceOptions& options);
+report::RepoReport EnforceSnapshot(const RepoSnapshot& snapshot, const EnforceOptions& options);
 
 /// Checks every repository of `target` in parallel. The report is the same whatever the
 /// number of threads: repositories keep the target's order and findings are sorted.

@@ -47,7 +47,7 @@ TEST(Enforce, SameReportWhateverTheNumberOfThreads) {
   }
 }
 
-TEST(Enforce, CheckSnapshotGivesWhatEnforceRepoGives) {
+TEST(Enforce, EnforceSnapshotGivesWhatEnforceRepoGives) {
   TempDir t;
   t.Write("org/r/README.md", "short");
   t.Write("org/r/.meta/repo.yaml", "type: tool\nlanguage: go\ntier: 2\n");
@@ -55,7 +55,7 @@ TEST(Enforce, CheckSnapshotGivesWhatEnforceRepoGives) {
   EnforceOptions options;
   report::RepoReport direct = EnforceRepo(ref, options);
   RepoSnapshot snap = LoadRepo(ref, options.scan);
-  report::RepoReport from_snapshot = CheckSnapshot(snap, options);
+  report::RepoReport from_snapshot = EnforceSnapshot(snap, options);
   EXPECT_EQ(from_snapshot.name, "r");
   EXPECT_EQ(from_snapshot.org, "org");
   EXPECT_EQ(from_snapshot.path, "org/r");
@@ -85,6 +85,28 @@ TEST(Enforce, ReportFollowsTheTarget) {
   EXPECT_FALSE(rep.rules.empty());
   EXPECT_TRUE(std::is_sorted(rep.rules.begin(), rep.rules.end(),
                              [](const auto& a, const auto& b) { return a.id < b.id; }));
+}
+
+TEST(Enforce, OnSnapshotSeesEveryRepositoryByIndex) {
+  TempDir t;
+  t.Mkdir(".metaHub");
+  t.Write("organizations/a/r1/README.md", "one");
+  t.Write("organizations/b/r2/.meta/repo.yaml", "type: tool\nlanguage: go\n");
+  t.Write("organizations/b/r3/README.md", "three");
+  Target target = Portfolio(t.path());
+  std::vector<std::string> seen(target.Repos().size());
+  std::vector<bool> has_metadata(seen.size());
+  EnforceOptions options;
+  options.threads = 2;
+  options.on_snapshot = [&](size_t i, const RepoSnapshot& snap) {
+    seen[i] = snap.ref.org + "/" + snap.ref.name;
+    has_metadata[i] = snap.metadata.loaded();
+  };
+  report::Report rep = Enforce(target, options, 0);
+  EXPECT_EQ(seen, (std::vector<std::string>{"a/r1", "b/r2", "b/r3"}));
+  EXPECT_EQ(has_metadata, (std::vector<bool>{false, true, false}));
+  // The report is the same as without the hook.
+  EXPECT_EQ(report::RenderJson(rep), report::RenderJson(Enforce(target, {}, 0)));
 }
 
 TEST(Enforce, MoreFindingsCanBeAddedPerRepository) {

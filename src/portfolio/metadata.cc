@@ -50,6 +50,11 @@ Metadata LoadMetadata(const fs::path& repo_dir, const RepoInventory& inventory) 
   const FileEntry* entry = inventory.Find(kMetadataFile);
   if (entry == nullptr) return Metadata{};
   auto text = ReadRepoFile(repo_dir, inventory, kMetadataFile, kMaxMetadataBytes);
+  if (!text.ok()) return MetadataFromRead(text.status());
+  return MetadataFromRead(std::string_view(*text));
+}
+
+Metadata MetadataFromRead(const Result<std::string_view>& text) {
   if (!text.ok()) {
     Metadata m;
     m.state = MetadataState::kUnreadable;

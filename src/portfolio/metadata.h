@@ -51,6 +51,10 @@ int YamlLineAt(const std::vector<YamlLine>& lines, std::string_view pointer);
 /// Reads and parses `.meta/repo.yaml` of the repository at `repo_dir`.
 Metadata LoadMetadata(const fs::path& repo_dir, const RepoInventory& inventory);
 
+/// The metadata from the outcome of reading `.meta/repo.yaml`: parsed, or kUnreadable with
+/// the read's error.
+Metadata MetadataFromRead(const Result<std::string_view>& text);
+
 /// Parses metadata text (exposed for tests and tools).
 Metadata ParseMetadata(std::string_view text);
 

@@ -2,6 +2,35 @@
 
 namespace golden::portfolio {
 
+Result<std::string_view> RepoSnapshot::ReadFile(std::string_view rel, uint64_t max_bytes) const {
+  auto it = reads_.find(rel);
+  if (it != reads_.end()) {
+    const Read& r = it->second;
+    if (r.text.ok()) {
+      if (r.text->size() > max_bytes) {
+        return LimitExceeded("too large (" + std::to_string(r.text->size()) +
+                             " bytes; the limit is " + std::to_string(max_bytes) + ")");
+      }
+      return std::string_view(*r.text);
+    }
+    // A file refused under a smaller limit may fit this one; any other error stands.
+    if (r.text.status().code() != StatusCode::kLimitExceeded || r.limit >= max_bytes) {
+      return r.text.status();
+    }
+  }
+  Read& r = reads_[std::string(rel)];
+  r.limit = max_bytes;
+  r.text = ReadRepoFile(ref.dir, inventory, rel, max_bytes);
+  if (!r.text.ok()) return r.text.status();
+  return std::string_view(*r.text);
+}
+
+std::optional<std::string_view> RepoSnapshot::AlreadyRead(std::string_view rel) const {
+  auto it = reads_.find(rel);
+  if (it == reads_.end() || !it->second.text.ok()) return std::nullopt;
+  return std::string_view(*it->second.text);
+}
+
 RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options) {
   RepoSnapshot snap;
   snap.ref = ref;
@@ -11,7 +40,9 @@ RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options) {
     return snap;
   }
   snap.inventory = std::move(inventory).value();
-  snap.metadata = LoadMetadata(ref.dir, snap.inventory);
+  if (snap.inventory.Find(kMetadataFile) != nullptr) {
+    snap.metadata = MetadataFromRead(snap.ReadFile(kMetadataFile, kMaxMetadataBytes));
+  }
   return snap;
 }
 

@@ -1,5 +1,12 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "base/status.h"
 #include "portfolio/metadata.h"
 #include "portfolio/scan.h"
@@ -16,6 +23,24 @@ struct RepoSnapshot {
   Status scan_status;
   RepoInventory inventory;
   Metadata metadata;
+
+  /// Reads the inventory file `rel` as ReadRepoFile does (same rules, same errors), but at most
+  /// once per snapshot: the text or the error is kept, so that the checks, checkpoint hashing
+  /// and policy input share one read of each file. A text longer than `max_bytes` is refused
+  /// whatever an earlier caller's limit was. The view lives as long as the snapshot. Not
+  /// thread-safe: a snapshot belongs to one worker at a time.
+  Result<std::string_view> ReadFile(std::string_view rel, uint64_t max_bytes) const;
+
+  /// The text of `rel` when an earlier ReadFile read it successfully; nullopt otherwise (no
+  /// file system access).
+  std::optional<std::string_view> AlreadyRead(std::string_view rel) const;
+
+ private:
+  struct Read {
+    uint64_t limit = 0;
+    Result<std::string> text = std::string();
+  };
+  mutable std::map<std::string, Read, std::less<>> reads_;
 };
 
 /// Scans `ref.dir` and loads its metadata. Never fails: problems are recorded in the snapshot.

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portfolio/repo.h"
 #include "testing/temp_dir.h"
 
 namespace golden::portfolio {
@@ -111,6 +112,32 @@ TEST(Scan, HugeFilesAreListedButNeverLoaded) {
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.status().code(), StatusCode::kLimitExceeded);
   EXPECT_EQ(text.status().message(), "too large (104857600 bytes; the limit is 1048576)");
+}
+
+TEST(RepoSnapshot, ReadsEachFileOnceAndKeepsTheLimits) {
+  TempDir t;
+  t.Write("README.md", "0123456789");
+  ASSERT_EQ(::symlink("loop", (t.path() / "loop").c_str()), 0);
+  RepoSnapshot snap = LoadRepo(RepoRef{"o", "r", t.path(), "o/r"});
+  EXPECT_FALSE(snap.AlreadyRead("README.md"));
+  // Refused under a small limit, then read under a larger one.
+  auto small = snap.ReadFile("README.md", 4);
+  ASSERT_FALSE(small.ok());
+  EXPECT_EQ(small.status().message(), "too large (10 bytes; the limit is 4)");
+  EXPECT_FALSE(snap.AlreadyRead("README.md"));
+  auto text = snap.ReadFile("README.md", 100);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, "0123456789");
+  // Read once: a change on disk is not seen by the same snapshot.
+  t.Write("README.md", "changed");
+  EXPECT_EQ(*snap.ReadFile("README.md", 100), "0123456789");
+  EXPECT_EQ(*snap.AlreadyRead("README.md"), "0123456789");
+  // A smaller limit still refuses the kept text, as ReadRepoFile would.
+  EXPECT_EQ(snap.ReadFile("README.md", 5).status().code(), StatusCode::kLimitExceeded);
+  // Errors are kept and given again.
+  EXPECT_EQ(snap.ReadFile("loop", 100).status().message(), "symbolic link loop");
+  EXPECT_EQ(snap.ReadFile("loop", 1000).status().message(), "symbolic link loop");
+  EXPECT_FALSE(snap.AlreadyRead("loop"));
 }
 
 TEST(Scan, NonUtf8NamesAreKeptRaw) {

@@ -93,6 +93,21 @@ void AppendJsonString(std::string* out, std::string_view s, const JsonStyle& sty
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    // Most text needs no escape at all: copy such runs whole.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r >= 0x7f || r == '"' || r == '\\' ||
+          (style.escape_html && (r == '<' || r == '>' || r == '&'))) {
+        break;
+      }
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

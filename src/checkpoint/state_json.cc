@@ -1,0 +1,288 @@
+// Checkpoint files: writing them (JsonWriter, the original's key order) and the canonical form
+// the checksum covers. state_read.cc reads them back; a written file must verify when read,
+// which the tests check for every kind of record.
+#include <algorithm>
+#include <functional>
+
+#include "base/hash.h"
+#include "base/strings.h"
+#include "checkpoint/state.h"
+#include "report/json_writer.h"
+#include "value/json.h"
+
+namespace golden::checkpoint {
+
+namespace {
+
+using report::JsonWriter;
+using report::Severity;
+
+constexpr std::string_view kCheckNames[] = {"has_metadata", "has_readme", "has_codeowners",
+                                            "has_ci", "has_tests"};
+
+bool ComplianceCheck(const ComplianceChecks& c, size_t i) {
+  const bool values[] = {c.has_metadata, c.has_readme, c.has_codeowners, c.has_ci, c.has_tests};
+  return values[i];
+}
+
+Value NullOr(std::string_view s) { return s.empty() ? Value::Null() : Value::String(s); }
+
+Value NullOr(int line) { return line > 0 ? Value::Int(line) : Value::Null(); }
+
+void WriteRecord(JsonWriter* w, const RepoRecord& r, bool details) {
+  w->BeginObject();
+  w->Member("name", r.name);
+  w->Member("organization", r.organization);
+  w->Member("full_name", r.full_name);
+  w->Key("type");
+  w->Value(r.type);
+  w->Key("language");
+  w->Value(r.language);
+  w->Key("tier");
+  w->Value(r.tier);
+  w->Key("status");
+  w->Value(r.status);
+  w->Member("compliant", r.compliant);
+  w->Key("compliance_checks");
+  w->BeginObject();
+  for (size_t i = 0; i < std::size(kCheckNames); ++i) {
+    w->Member(kCheckNames[i], ComplianceCheck(r.checks, i));
+  }
+  w->EndObject();
+  w->Member("files_hash", r.files_hash);
+  if (details && r.has_details) {
+    w->Member("violations", r.violations);
+    w->Member("warnings", r.warnings);
+    w->Key("files");
+    w->BeginObject();
+    for (const auto& [path, hash] : r.files) w->Member(path, hash);
+    w->EndObject();
+    w->Key("findings");
+    w->BeginArray();
+    for (const StoredFinding& f : r.findings) WriteFinding(w, f);
+    w->EndArray();
+  }
+  w->EndObject();
+}
+
+// Python's json.dumps(..., sort_keys=True) with its default separators and ensure_ascii: the
+// canonical form the original checksummed. Keys are written in sorted order by hand.
+class Canonical {
+ public:
+  explicit Canonical(std::string* out) : out_(out) {}
+  void Open(char c) {
+    out_->push_back(c);
+    first_ = true;
+  }
+  void Close(char c) {
+    out_->push_back(c);
+    first_ = false;
+  }
+  void Key(std::string_view k) {
+    Separate();
+    AppendJsonString(out_, k, kStyle);
+    out_->append(": ");
+    first_ = true;  // the value follows without a separator
+  }
+  void Item() { Separate(); }
+  void String(std::string_view s) {
+    AppendJsonString(out_, s, kStyle);
+    first_ = false;
+  }
+  void Bool(bool b) {
+    out_->append(b ? "true" : "false");
+    first_ = false;
+  }
+  void Int(int64_t i) {
+    out_->append(std::to_string(i));
+    first_ = false;
+  }
+  void Null() {
+    out_->append("null");
+    first_ = false;
+  }
+  void Any(const Value& v) {
+    AppendJson(out_, v, kStyle);  // Value objects are already in key order
+    first_ = false;
+  }
+
+ private:
+  static constexpr JsonStyle kStyle{0, true, false, true};
+  void Separate() {
+    if (!first_) out_->append(", ");
+    first_ = false;
+  }
+  std::string* out_;
+  bool first_ = true;
+};
+
+void CanonicalRecord(Canonical* c, const RepoRecord& r) {
+  c->Open('{');
+  c->Key("compliance_checks");
+  c->Open('{');
+  // has_ci, has_codeowners, has_metadata, has_readme, has_tests: sorted
+  for (size_t i : {3u, 2u, 0u, 1u, 4u}) {
+    c->Key(kCheckNames[i]);
+    c->Bool(ComplianceCheck(r.checks, i));
+  }
+  c->Close('}');
+  c->Key("compliant");
+  c->Bool(r.compliant);
+  if (r.has_details) {
+    c->Key("files");
+    c->Open('{');
+    for (const auto& [path, hash] : r.files) {
+      c->Key(path);
+      c->String(hash);
+    }
+    c->Close('}');
+  }
+  c->Key("files_hash");
+  c->String(r.files_hash);
+  if (r.has_details) {
+    c->Key("findings");
+    c->Open('[');
+    for (const StoredFinding& f : r.findings) {
+      c->Item();
+      c->Open('{');
+      c->Key("file");
+      f.file.empty() ? c->Null() : c->String(f.file);
+      c->Key("line");
+      f.line > 0 ? c->Int(f.line) : c->Null();
+      c->Key("message");
+      c->String(f.message);
+      c->Key("rule");
+      c->String(f.rule);
+      c->Key("severity");
+      c->String(report::SeverityName(f.severity));
+      c->Close('}');
+    }
+    c->Close(']');
+  }
+  c->Key("full_name");
+  c->String(r.full_name);
+  c->Key("language");
+  c->Any(r.language);
+  c->Key("name");
+  c->String(r.name);
+  c->Key("organization");
+  c->String(r.organization);
+  c->Key("status");
+  c->Any(r.status);
+  c->Key("tier");
+  c->Any(r.tier);
+  c->Key("type");
+  c->Any(r.type);
+  if (r.has_details) {
+    c->Key("violations");
+    c->Int(r.violations);
+    c->Key("warnings");
+    c->Int(r.warnings);
+  }
+  c->Close('}');
+}
+
+}  // namespace
+
+void CanonicalRepositories(const std::vector<RepoRecord>& repos,
+                           const std::function<void(std::string_view)>& sink) {
+  // Handed to `sink` in pieces of about 64 KB: 10,000 records make about 12 MB.
+  std::string buf;
+  buf.reserve(1 << 17);
+  Canonical c(&buf);
+  c.Open('{');
+  for (const RepoRecord& r : repos) {
+    c.Key(r.full_name);
+    CanonicalRecord(&c, r);
+    if (buf.size() >= 1 << 16) {
+      sink(buf);
+      buf.clear();
+    }
+  }
+  c.Close('}');
+  sink(buf);
+}
+
+std::string Checksum(const std::vector<RepoRecord>& repos) {
+  StreamingDigest sha(StreamingDigest::Algorithm::kSha256);
+  CanonicalRepositories(repos, [&sha](std::string_view piece) { sha.Update(piece); });
+  return sha.HexDigest().substr(0, 16);
+}
+
+void WriteSummary(JsonWriter* w, const Summary& s) {
+  w->BeginObject();
+  w->Member("total_organizations", s.total_organizations);
+  w->Member("total_repositories", s.total_repositories);
+  w->Member("compliant", s.compliant);
+  w->Member("non_compliant", s.non_compliant);
+  w->Key("by_tier");
+  w->BeginObject();
+  for (const auto& [tier, n] : s.by_tier) w->Member(tier, n);
+  w->EndObject();
+  if (s.has_totals) {
+    w->Member("total_violations", s.total_violations);
+    w->Member("total_warnings", s.total_warnings);
+  }
+  w->EndObject();
+}
+
+void WriteFinding(JsonWriter* w, const StoredFinding& f) {
+  w->BeginObject();
+  w->Member("rule", f.rule);
+  w->Member("severity", report::SeverityName(f.severity));
+  w->Key("file");
+  w->Value(NullOr(f.file));
+  w->Key("line");
+  w->Value(NullOr(f.line));
+  w->Member("message", f.message);
+  w->EndObject();
+}
+
+std::string SerializeState(const State& state) {
+  std::string out;
+  out.reserve(state.repos.size() * 2048 + 1024);
+  JsonWriter w(&out, 2);
+  w.BeginObject();
+  w.Member("timestamp", state.timestamp);
+  w.Member("version", state.version);
+  w.Member("checksum", state.checksum);
+  w.Member("generator", state.generator);
+  w.Member("strict", state.strict);
+  w.Key("hashing");
+  w.BeginObject();
+  w.Member("algorithm", state.hash_algorithm);
+  w.Key("files");
+  w.BeginArray();
+  for (const std::string& p : state.hash_files) w.String(p);
+  w.EndArray();
+  w.EndObject();
+  w.Key("organizations");
+  w.BeginObject();
+  for (const OrgEntry& org : state.organizations) {
+    w.Key(org.name);
+    w.BeginObject();
+    w.Key("repos");
+    w.BeginObject();
+    for (size_t i : org.repos) {
+      w.Key(state.repos[i].name);
+      WriteRecord(&w, state.repos[i], false);
+    }
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("repositories");
+  w.BeginObject();
+  for (const RepoRecord& r : state.repos) {
+    w.Key(r.full_name);
+    WriteRecord(&w, r, true);
+  }
+  w.EndObject();
+  w.Key("summary");
+  WriteSummary(&w, state.summary);
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace golden::checkpoint

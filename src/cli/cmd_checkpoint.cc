@@ -1,0 +1,261 @@
+// golden checkpoint: a snapshot of the portfolio's compliance and governance files, compared
+// with the previous one (drift), written atomically to <root>/.metaHub/checkpoints/. The
+// subcommands (list, diff, archive, reset-baseline, verify) are in cmd_checkpoint_manage.cc.
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/fs.h"
+#include "base/strings.h"
+#include "checkpoint/drift.h"
+#include "checkpoint/drift_report.h"
+#include "checkpoint/stamp.h"
+#include "checkpoint/store.h"
+#include "cli/checkpoint_cli.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace golden::cli {
+
+namespace {
+
+using checkpoint_cli::Console;
+using checkpoint_cli::Fail;
+
+struct Flags {
+  bool baseline = false;
+  std::string report = "text";
+  std::string output;
+  std::string checkpoint;
+  std::string drift_report;
+  bool fail_on_degraded = false;
+  checkpoint_cli::ScanFlags scan;
+};
+
+std::string FormatList() {
+  std::vector<std::string> names;
+  for (std::string_view n : checkpoint::DriftFormatNames()) names.emplace_back(n);
+  return Join(names, "|");
+}
+
+// Reads the previous checkpoint on a thread of its own while the portfolio is scanned: reading
+// and verifying a large checkpoint takes a noticeable time, and nothing needs it before the
+// scan ends (files_hash uses it, once it is ready, only to skip files git vouches for).
+class PreviousLoader {
+ public:
+  explicit PreviousLoader(fs::path file)
+      : file_(std::move(file)), thread_([this] {
+          result_ = checkpoint_cli::ReadCheckpoint(file_);
+          if (result_->ok()) ready_.store(&**result_, std::memory_order_release);
+        }) {}
+
+  /// The checkpoint once it has been read and verified; null before that, or when it failed.
+  const checkpoint::State* IfReady() const { return ready_.load(std::memory_order_acquire); }
+
+  /// Waits for the read: the checkpoint, or why it cannot be used.
+  Result<const checkpoint::State*> Wait() {
+    if (thread_.joinable()) thread_.join();
+    if (!result_->ok()) return result_->status();
+    return &**result_;
+  }
+
+ private:
+  fs::path file_;
+  std::optional<Result<checkpoint::State>> result_;
+  std::atomic<const checkpoint::State*> ready_{nullptr};
+  std::jthread thread_;  // last: started once the members above exist, joined before they go
+};
+
+// Writes the report where it was asked for. Returns false (after saying why) on failure.
+bool Publish(const std::string& text, const std::string& output, const Console& console) {
+  if (output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  Status written = WriteFileAtomic(output, text);
+  if (!written.ok()) {
+    Fail(kExitViolations, written.message());
+    return false;
+  }
+  console.Say("Report written to: " + output);
+  return true;
+}
+
+int TakeCheckpoint(const Flags& flags) {
+  auto format = checkpoint::ParseDriftFormat(flags.report);
+  if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
+  auto clock = MakeClock();
+  if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
+  fs::path root;
+  auto dir = checkpoint_cli::FindCheckpointDir(&root);
+  if (!dir.ok()) return Fail(kExitUsage, dir.status().message());
+  Console console(flags.scan.quiet, flags.output.empty());
+  checkpoint_cli::PauseHook pause;
+
+  // One run at a time per governance root: a second one waits, then compares with the first.
+  auto lock = dir->Acquire();
+  if (!lock.ok()) return Fail(kExitViolations, lock.status().message());
+  dir->RemoveStaleTemporaries();
+
+  console.Say("Generating current state snapshot...");
+  std::unique_ptr<PreviousLoader> loader;
+  if (!flags.baseline) {
+    std::optional<fs::path> previous_file;
+    if (!flags.checkpoint.empty()) {
+      previous_file = fs::path(flags.checkpoint);
+    } else {
+      auto found = dir->Previous();
+      if (!found.ok()) return Fail(kExitViolations, found.status().message());
+      previous_file = *found;
+    }
+    if (previous_file) {
+      loader = std::make_unique<PreviousLoader>(*previous_file);
+      console.Say("Previous checkpoint: " + DisplayPath(*previous_file));
+    } else {
+      console.Say("No previous checkpoint found - this will be the baseline");
+    }
+  }
+
+  int64_t now = (*clock)->NowNs();
+  checkpoint_cli::Failure failure;
+  std::optional<checkpoint::State> current = checkpoint_cli::TakeState(
+      root, flags.scan, [&loader] { return loader ? loader->IfReady() : nullptr; }, now, &failure);
+  // The previous checkpoint must be readable and intact: a damaged one is an error, never
+  // "no previous checkpoint" (which would report every repository as new).
+  const checkpoint::State* previous = nullptr;
+  if (loader) {
+    auto read = loader->Wait();
+    if (!read.ok()) {
+      return Fail(kExitViolations,
+                  "cannot use the previous checkpoint: " + read.status().ToString());
+    }
+    previous = *read;
+  }
+  if (!current) return Fail(failure.code, failure.message);
+
+  std::optional<checkpoint::Drift> drift;
+  if (!flags.baseline) {
+    console.Say("Detecting drift...");
+    drift = checkpoint::ComputeDrift(previous, *current);
+  }
+
+  // Order matters for a run killed part-way: checkpoint-latest.json is replaced last, after
+  // every report, so that a drift is never lost: until the end, the next run still compares
+  // with the previous checkpoint.
+  std::string state_text = checkpoint::SerializeState(*current);
+  auto stamp = dir->WriteCheckpoint(checkpoint::StampAt(now), state_text);
+  if (!stamp.ok()) return Fail(kExitViolations, stamp.status().message());
+  console.Say("Checkpoint saved: " + DisplayPath(dir->path() / checkpoint::CheckpointName(*stamp)));
+  pause.At("after-checkpoint");
+
+  if (drift && drift->has_drift()) {
+    Status written = dir->WriteDrift(*stamp, checkpoint::DriftJson(*drift));
+    if (!written.ok()) return Fail(kExitViolations, written.message());
+    console.Say("Drift report saved: " + DisplayPath(dir->path() / checkpoint::DriftName(*stamp)));
+  }
+  pause.At("after-drift");
+
+  checkpoint::DriftReport report = checkpoint::MakeDriftReport(*current, previous, drift);
+  if (!Publish(checkpoint::RenderDrift(report, *format), flags.output, console)) {
+    return kExitViolations;
+  }
+  if (!flags.drift_report.empty()) {
+    // The runbook's weekly files (.metaHub/catalog/weekly-reports/): always Markdown.
+    fs::path weekly(flags.drift_report);
+    std::error_code ec;
+    fs::create_directories(weekly, ec);
+    if (ec)
+      return Fail(kExitViolations, "cannot create " + DisplayPath(weekly) + ": " + ec.message());
+    std::string markdown = checkpoint::RenderDriftMarkdown(report);
+    for (const std::string& name :
+         {"drift-report-" + checkpoint::IsoDate(now) + ".md", std::string("latest-drift.md")}) {
+      Status written = WriteFileAtomic(weekly / name, markdown);
+      if (!written.ok()) return Fail(kExitViolations, written.message());
+      console.Say("Drift report written to: " + DisplayPath(weekly / name));
+    }
+  }
+  pause.At("after-report");
+
+  if (std::optional<std::string> github_output = Env("GITHUB_OUTPUT");
+      github_output && !github_output->empty()) {
+    std::vector<std::pair<std::string, std::string>> extra = {
+        {"checkpoint", DisplayPath(dir->path() / checkpoint::CheckpointName(*stamp))}};
+    if (!flags.drift_report.empty()) {
+      extra.emplace_back("drift_report",
+                         DisplayPath(fs::path(flags.drift_report) / "latest-drift.md"));
+    }
+    Status written = AppendToFile(*github_output, checkpoint::RenderGithubOutput(drift, extra));
+    if (!written.ok()) return Fail(kExitViolations, written.message());
+  }
+  pause.At("before-latest");
+
+  Status latest = dir->WriteLatest(state_text);
+  if (!latest.ok()) return Fail(kExitViolations, latest.message());
+
+  if (flags.fail_on_degraded && drift && !drift->compliance_degraded.empty()) {
+    return kExitViolations;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
+  CLI::App app{
+      "Takes a checkpoint of the portfolio (every repository's compliance, as golden enforce "
+      "judges it, and the hashes of its governance files) into "
+      "<root>/.metaHub/checkpoints/, and reports the drift since the previous checkpoint.\n"
+      "Exit status: 0 success (drift or not), 1 error (or compliance degraded with "
+      "--fail-on-degraded), 2 usage or configuration error.\n"
+      "Environment: GOLDEN_PATH_ROOT (the governance root), GOVERN_STRICT=true|1 (as --strict), "
+      "SOURCE_DATE_EPOCH (fixes the time), GITHUB_OUTPUT (receives has_drift and counts).",
+      "golden checkpoint"};
+  app.require_subcommand(0, 1);
+  Flags flags;
+  std::vector<CLI::Option*> own;
+  own.push_back(app.add_flag("--baseline", flags.baseline,
+                             "record a checkpoint without comparing (a new baseline)"));
+  own.push_back(
+      app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)")
+          ->type_name("FORMAT"));
+  own.push_back(app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)")
+                    ->type_name("FILE"));
+  own.push_back(app.add_option("--checkpoint", flags.checkpoint,
+                               "compare with FILE instead of the latest checkpoint")
+                    ->check(CLI::ExistingFile)
+                    ->type_name("FILE"));
+  own.push_back(app.add_option("--drift-report", flags.drift_report,
+                               "also write the Markdown report to DIR/drift-report-<date>.md and "
+                               "DIR/latest-drift.md")
+                    ->type_name("DIR"));
+  own.push_back(app.add_flag("--fail-on-degraded", flags.fail_on_degraded,
+                             "exit 1 when a repository lost compliance"));
+  own.push_back(app.add_flag("--strict", flags.scan.strict, "treat every warning as a violation"));
+  own.push_back(app.add_flag("-q,--quiet", flags.scan.quiet, "no progress or status lines"));
+  own.push_back(app.add_option("-j,--jobs", flags.scan.jobs, std::string(checkpoint_cli::kJobsHelp))
+                    ->type_name("N"));
+  checkpoint_cli::Subcommands subcommands(&app);
+  if (std::optional<int> exit = ParseCommandLine(&app, args, "checkpoint")) return *exit;
+  try {
+    if (CLI::App* sub = subcommands.Parsed()) {
+      for (CLI::Option* o : own) {
+        if (o->count() > 0) {
+          return Fail(kExitUsage, o->get_name() + " is an option of 'golden checkpoint', not of '" +
+                                      sub->get_name() + "'");
+        }
+      }
+      return subcommands.Run();
+    }
+    return TakeCheckpoint(flags);
+  } catch (const std::exception& e) {
+    return Fail(kExitInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace golden::cli
