@@ -9,7 +9,7 @@
 #include "checkpoint/file_set.h"
 #include "checkpoint/take.h"
 #include "cli/commands.h"
-#include "cli/common.h"
+#include "cli/context.h"
 #include "cli/progress.h"
 #include "portfolio/root.h"
 #include "portfolio/target.h"
@@ -65,11 +65,13 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
   if (!strict_env.ok()) return fail(kExitUsage, strict_env.status().message());
   auto config = checkpoint::LoadCheckpointConfig(root / checkpoint::kCheckpointConfig);
   if (!config.ok()) return fail(kExitUsage, config.status().ToString());
-  std::string notice;
-  auto schema = LoadSchema(root, std::nullopt, &notice);
+  auto schema = ChooseSchema(root, "");
   if (!schema.ok()) return fail(kExitUsage, schema.status().ToString());
-  if (!notice.empty() && !flags.quiet) {
-    std::fprintf(stderr, "golden checkpoint: warning: %s\n", notice.c_str());
+  if (!schema->schema && !flags.quiet) {
+    std::fprintf(stderr,
+                 "golden checkpoint: warning: no schema at %s; metadata is not validated against "
+                 "a schema\n",
+                 DisplayPath(schema->missing_default).c_str());
   }
   fs::path orgs = root / portfolio::kOrganizations;
   std::error_code ec;
@@ -85,10 +87,8 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
   if (!target.ok()) return fail(kExitViolations, target.status().message());
 
   checkpoint::TakeOptions options;
-  options.enforce.checks.strict = flags.strict || *strict_env;
-  options.enforce.checks.schema = schema->get();
-  options.enforce.threads = flags.jobs;
-  options.enforce.scan.sizes = false;  // as enforce: the checks never need sizes
+  // Judged exactly as enforce judges (cli/context.h), so "compliant" means one thing.
+  options.enforce = CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs);
   options.files = config->files;
   options.previous = std::move(previous);
   options.generator = std::string("golden ") + GOLDEN_VERSION;

@@ -68,7 +68,7 @@ Status Write(const fs::path& file, const std::string& text) {
 int BuildAndWrite(const Flags& flags) {
   std::optional<catalog::Format> format = catalog::ParseFormat(flags.format);
   if (!format) return Fail(kExitUsage, "--format must be one of " + FormatList());
-  auto clock = ClockFromEnvironment();
+  auto clock = MakeClock();
   if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
   auto strict = GovernStrict();
   if (!strict.ok()) return Fail(kExitUsage, strict.status().message());

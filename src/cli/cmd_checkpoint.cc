@@ -18,7 +18,7 @@
 #include "checkpoint/store.h"
 #include "cli/checkpoint_cli.h"
 #include "cli/commands.h"
-#include "cli/common.h"
+#include "cli/context.h"
 
 namespace golden::cli {
 
@@ -241,8 +241,7 @@ int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
   own.push_back(app.add_option("-j,--jobs", flags.scan.jobs, std::string(checkpoint_cli::kJobsHelp))
                     ->type_name("N"));
   checkpoint_cli::Subcommands subcommands(&app);
-  if (std::optional<int> exit = ParseCommandLine(&app, args, "checkpoint")) return *exit;
-  try {
+  return ParseAndRun(app, "checkpoint", args, [&] {
     if (CLI::App* sub = subcommands.Parsed()) {
       for (CLI::Option* o : own) {
         if (o->count() > 0) {
@@ -253,9 +252,7 @@ int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
       return subcommands.Run();
     }
     return TakeCheckpoint(flags);
-  } catch (const std::exception& e) {
-    return Fail(kExitInternal, std::string("internal error: ") + e.what());
-  }
+  });
 }
 
 }  // namespace golden::cli

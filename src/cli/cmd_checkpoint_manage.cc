@@ -14,7 +14,7 @@
 #include "checkpoint/store.h"
 #include "cli/checkpoint_cli.h"
 #include "cli/commands.h"
-#include "cli/common.h"
+#include "cli/context.h"
 #include "value/json.h"
 
 namespace golden::cli::checkpoint_cli {

@@ -50,7 +50,7 @@ std::string FormatList() { return NameList(report::FormatNames()); }
 int Enforce(const Flags& flags) {
   auto strict_env = GovernStrict();
   if (!strict_env.ok()) return Fail(kExitUsage, strict_env.status().message());
-  auto clock = ClockFromEnvironment();
+  auto clock = MakeClock();
   if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
   std::optional<report::Format> format = report::ParseFormat(flags.report);
   if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
@@ -82,7 +82,7 @@ int Enforce(const Flags& flags) {
   portfolio::TargetRequest request;
   request.path = path;
   request.root = root_dir;
-  request.cwd = *cwd;
+  request.cwd = cwd;
   if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());

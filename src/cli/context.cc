@@ -51,7 +51,7 @@ std::optional<std::string> Env(const char* name) {
   return std::string(v);
 }
 
-Result<std::unique_ptr<Clock>> ClockFromEnvironment() {
+Result<std::unique_ptr<Clock>> MakeClock() {
   std::optional<std::string> v = Env("SOURCE_DATE_EPOCH");
   if (!v || v->empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
   char* end = nullptr;
@@ -113,6 +113,17 @@ Result<SchemaChoice> ChooseSchema(const std::optional<fs::path>& root,
   if (!loaded.ok()) return InvalidArgument(loaded.status().ToString());
   choice.schema = *loaded;
   return choice;
+}
+
+Result<fs::path> WorkingDirectory() {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return IoError("cannot read the working directory: " + ec.message());
+  return cwd;
+}
+
+Result<fs::path> LocateRoot(const std::optional<fs::path>& target, const fs::path& cwd) {
+  return portfolio::FindGovernanceRoot(ProcessRootSearch(cwd, target));
 }
 
 }  // namespace golden::cli

@@ -36,7 +36,7 @@ std::optional<std::string> Env(const char* name);
 
 /// The real clock, or a fixed one when SOURCE_DATE_EPOCH (reproducible-builds.org) is set, so
 /// reports and golden files need no masking. Fails when the variable is not whole seconds.
-Result<std::unique_ptr<Clock>> ClockFromEnvironment();
+Result<std::unique_ptr<Clock>> MakeClock();
 
 /// GOVERN_STRICT, the runbook's switch for strict mode: true for `true`/`1`, false for
 /// `false`/`0`/empty/unset (case-insensitive); anything else is a configuration error.
@@ -46,6 +46,13 @@ Result<bool> GovernStrict();
 /// above `cwd`, then above the running binary.
 portfolio::RootSearch ProcessRootSearch(const std::filesystem::path& cwd,
                                         std::optional<std::filesystem::path> target);
+
+/// The working directory.
+Result<std::filesystem::path> WorkingDirectory();
+
+/// The governance root (portfolio/root.h), searched as ProcessRootSearch says.
+Result<std::filesystem::path> LocateRoot(const std::optional<std::filesystem::path>& target,
+                                         const std::filesystem::path& cwd);
 
 /// How every command that judges repositories runs the checks (enforce, catalog, and the
 /// commands to come), so they judge alike: strictness, the schema, worker threads (0: every
