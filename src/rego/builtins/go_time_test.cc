@@ -1,3 +1,4 @@
+#include "rego/builtins/civil_time.h"
 #include "rego/builtins/go_time.h"
 
 #include <gtest/gtest.h>
@@ -188,6 +189,11 @@ TEST(Civil, WeekdayAndYearDay) {
   EXPECT_EQ(WeekdayName(c.weekday), "Monday");
   EXPECT_EQ(c.yday, 36);
   EXPECT_EQ(MonthName(c.month), "February");
+  // Floor division and modulo at the ends of int64 (UBSan caught an overflow here).
+  EXPECT_EQ(civil::FloorMod(INT64_MIN, 1000000000), 145224192);
+  EXPECT_EQ(civil::FloorDiv(INT64_MIN, 1000000000), -9223372037);
+  EXPECT_EQ(civil::FloorMod(-1, 86400), 86399);
+  EXPECT_EQ(civil::FloorMod(INT64_MAX, 86400), INT64_MAX % 86400);
   Civil min = ToCivil(FromUnixNanos(INT64_MIN, tz::Zone::Utc()));
   EXPECT_EQ(min.year, 1677);
   EXPECT_EQ(min.month, 9);

@@ -242,10 +242,9 @@ void RangeToNetworks(u128 first, u128 last, std::vector<Value>* out) {
   for (;;) {
     int k = 0;  // host bits of the largest aligned block at lo that stays within hi
     while (k < bits) {
-      u128 size = u128{1} << (k + 1);
       if (k + 1 == 128) {
         if (lo != 0 || hi != ~u128{0}) break;
-      } else if ((lo & (size - 1)) != 0 || lo + size - 1 > hi) {
+      } else if (const u128 size = u128{1} << (k + 1); (lo & (size - 1)) != 0 || lo + size - 1 > hi) {
         break;
       }
       ++k;
