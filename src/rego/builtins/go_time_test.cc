@@ -1,9 +1,10 @@
-#include "rego/builtins/civil_time.h"
 #include "rego/builtins/go_time.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include "rego/builtins/civil_time.h"
 
 namespace golden::rego::gotime {
 namespace {
