@@ -39,12 +39,27 @@ test-asan: test-deps asan
 	ctest --preset asan -j $(JOBS)
 
 bench: build
-	@echo "see bench/README.md"
+	build/release/bench/rego_bench
 
+FUZZ_TARGETS := rego_parser json yaml
+FUZZ_SECONDS ?= 60
+
+# Builds the libFuzzer targets and runs each for FUZZ_SECONDS from the seeds in fuzz/seeds
+# (new inputs go to build/fuzz/corpus, crashes to build/fuzz/artifacts); fails on a crash.
 fuzz:
 	@tools/install-deps.sh --fuzz
 	cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j $(JOBS)
+	cmake --build --preset fuzz -j $(JOBS) --target $(addsuffix _fuzz,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t; \
+	  echo "== $${t}_fuzz for $(FUZZ_SECONDS)s"; \
+	  LSAN_OPTIONS=suppressions=fuzz/lsan.supp build/fuzz/fuzz/$${t}_fuzz \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t/ -print_final_stats=1 \
+	    build/fuzz/corpus/$$t fuzz/seeds/$$t 2>build/fuzz/$$t.log \
+	    || { tail -50 build/fuzz/$$t.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|Done" build/fuzz/$$t.log | tail -2; \
+	done
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -2,7 +2,18 @@
 
 add_library(golden_options INTERFACE)
 target_compile_options(golden_options INTERFACE -Wall -Wextra -Wpedantic -Werror)
+# GCC 12 at -O2/-O3 reports -Wrestrict on std::string concatenation inside libstdc++ (GCC bug
+# 105651), which breaks -Werror release builds; the warning is off for GCC only.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(golden_options INTERFACE -Wno-restrict)
+endif()
 target_include_directories(golden_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
+if(GOLDEN_BUILD_FUZZ)
+  # Coverage instrumentation and AddressSanitizer for everything the fuzz targets link.
+  target_compile_options(golden_options INTERFACE -fsanitize=fuzzer-no-link,address
+                         -fno-omit-frame-pointer)
+  target_link_options(golden_options INTERFACE -fsanitize=address)
+endif()
 if(GOLDEN_SANITIZE)
   target_compile_options(golden_options INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

@@ -3,6 +3,8 @@
 
 #include "cli/cmd_eval.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -124,6 +126,17 @@ std::optional<std::string> ParseFlags(std::span<const std::string> args, Flags* 
   return std::nullopt;
 }
 
+Value ProcessEnvironment() {
+  std::vector<Value::Entry> entries;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    std::string_view kv(*e);
+    size_t eq = kv.find('=');
+    if (eq == std::string_view::npos) continue;
+    entries.push_back({Value::String(kv.substr(0, eq)), Value::String(kv.substr(eq + 1))});
+  }
+  return Value::Object(std::move(entries));
+}
+
 }  // namespace
 
 int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
@@ -174,6 +187,9 @@ int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
 
   rego::EngineOptions eopts;
   eopts.v0_compatible = flags.v0;
+  // opa.runtime() as `opa eval` answers it: the engine's description and the environment.
+  eopts.builtins.runtime_info = true;
+  eopts.builtins.env = ProcessEnvironment();
   rego::Engine engine(eopts);
   for (auto& [name, text] : loaded.modules) engine.AddModule(name, std::move(text));
   engine.SetData(std::move(loaded.data));

@@ -141,7 +141,10 @@ Result<Value> ParseDocument(std::string_view text, std::string_view filename) {
   if (json.ok()) return json;
   Result<Value> yaml = ParseYaml(text, filename);
   if (yaml.ok()) return yaml;
-  return json.status();
+  // Report the error of the syntax the text looks like.
+  size_t i = text.find_first_not_of(" \t\r\n");
+  bool looks_json = i != std::string_view::npos && (text[i] == '{' || text[i] == '[');
+  return looks_json ? json.status() : yaml.status();
 }
 
 }  // namespace golden::cli

@@ -4,7 +4,6 @@
 #include "rego/rego.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <random>
 
@@ -123,6 +122,9 @@ struct EngineState {
 
 struct CompiledPolicyImpl {
   EngineOptions options;
+  /// The builtins the policy was compiled with (golden's, or a copy with extras); the
+  /// lowered program points into it.
+  std::shared_ptr<const Registry> registry;
   Arena arena;
   compile::CompiledModules modules;
   ir::Program program;
@@ -157,7 +159,22 @@ CompileResult Engine::Compile() {
   auto impl = std::make_shared<CompiledPolicyImpl>();
   impl->options = state_->options;
   impl->data = state_->data;
-  const Registry& registry = Builtins();
+  CompileResult result;
+  if (state_->options.extra_builtins.empty()) {
+    impl->registry = std::shared_ptr<const Registry>(&Builtins(), [](const Registry*) {});
+  } else {
+    auto r = std::make_shared<Registry>();
+    Status s = RegisterAllBuiltins(*r);
+    for (const Descriptor& d : state_->options.extra_builtins) {
+      if (s.ok()) s = r->Register(d);
+    }
+    if (!s.ok()) {
+      result.errors.push_back(Diagnostic{std::string(errc::kCompile), s.message(), {}, {}});
+      return result;
+    }
+    impl->registry = std::move(r);
+  }
+  const Registry& registry = *impl->registry;
   ParseOptions popts;
   popts.version = state_->options.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
   popts.is_builtin = [&registry](std::string_view name) {
@@ -169,27 +186,11 @@ CompileResult Engine::Compile() {
     uint32_t id = impl->arena.sources().Add(filename, text);
     if (Module* m = ParseModule(impl->arena, id, popts, &errors)) modules.push_back(m);
   }
-  CompileResult result;
   if (!errors.empty()) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
   bool ok = compile::CompileModules(impl->arena, registry, modules, &impl->modules, &errors);
-  if (std::getenv("GOLDEN_DUMP_AST") != nullptr) {  // TEMP debugging
-    for (Module* m : modules) {
-      for (Rule* r : m->rules) {
-        for (Rule* x = r; x; x = x->else_rule) {
-          std::string h;
-          for (Term* t : x->head.ref) h += TermToString(t) + "/";
-          if (x->head.key) h += " key=" + TermToString(x->head.key);
-          if (x->head.value) h += " value=" + TermToString(x->head.value);
-          std::fprintf(stderr, "RULE %s {\n", h.c_str());
-          for (Expr* e : x->body) std::fprintf(stderr, "  %s\n", ExprToString(e).c_str());
-          std::fprintf(stderr, "}\n");
-        }
-      }
-    }
-  }
   if (!ok) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
@@ -212,7 +213,7 @@ std::variant<PreparedQuery, std::vector<Diagnostic>> CompiledPolicy::Prepare(
   impl->policy = impl_;
   Arena& arena = impl->arena;
   arena.sources().Chain(&impl_->arena.sources());
-  const Registry& registry = Builtins();
+  const Registry& registry = *impl_->registry;
   ParseOptions popts;
   popts.version = impl_->options.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
   popts.process_annotations = false;
@@ -280,10 +281,6 @@ std::vector<CompiledPolicy::RuleInfo> CompiledPolicy::Rules() const {
     out.push_back(std::move(info));
   }
   return out;
-}
-
-BuiltinResult CompiledPolicy::ParseModuleJson(std::string_view, std::string_view) const {
-  return BuiltinResult::Error("not supported");
 }
 
 // ---- PreparedQuery ----

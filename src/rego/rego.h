@@ -18,7 +18,12 @@
 //    per-query cache of virtual documents, `with` replacements).
 //  - Evaluation errors follow OPA: conflicts stop the query (eval_conflict_error); builtin
 //    errors make the expression undefined unless strict_builtin_errors is set, in which
-//    case the first one is the query's error.
+//    case the first one is the query's error. A query that fails returns no results.
+//  - Engine::Compile may be called more than once (each call compiles what was added so
+//    far); the policies it returns do not depend on the Engine afterwards.
+//  - Query results follow `opa eval`: one QueryResult per solution, in evaluation order,
+//    duplicates included; values are Rego values (sets stay sets until printed).
+//  - print() output goes to EvalOptions::print, or standard error by default.
 
 #include <cstdint>
 #include <functional>
@@ -75,6 +80,9 @@ struct EngineOptions {
   /// rego.v1 are then checked against v1's rules, as OPA does.
   bool v0_compatible = false;
   BuiltinOptions builtins;
+  /// Builtins added to golden's own for this engine's policies (a test harness's helpers,
+  /// an embedder's functions). A name golden already has is a compile error.
+  std::vector<Descriptor> extra_builtins;
 };
 
 struct EvalOptions {
@@ -192,9 +200,6 @@ class CompiledPolicy {
     SourceLocation where;
   };
   std::vector<RuleInfo> Rules() const;
-
-  /// Parses `text` as a module and returns OPA's AST JSON for it (rego.parse_module).
-  BuiltinResult ParseModuleJson(std::string_view filename, std::string_view text) const;
 
  private:
   std::shared_ptr<const CompiledPolicyImpl> impl_;

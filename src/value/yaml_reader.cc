@@ -260,6 +260,15 @@ class YamlBuilder {
       : text_(text), filename_(filename), limits_(limits), lines_(lines) {}
 
   Result<std::vector<Value>> Run() {
+    // YAML streams here are UTF-8. Checked first: libfyaml 0.8 loops forever on some
+    // invalid bytes (in a directive line, found by fuzzing).
+    if (!IsValidUtf8(text_)) {
+      return ParseError("YAML: invalid UTF-8", SourceLocation{std::string(filename_), 0, 0});
+    }
+    // NUL is not a printable YAML character; libfyaml leaks buffers on some such input.
+    if (text_.find('\0') != std::string_view::npos) {
+      return ParseError("YAML: invalid character NUL", SourceLocation{std::string(filename_), 0, 0});
+    }
     fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
     dcfg.fp = nullptr;

@@ -10,6 +10,8 @@
 // with --strict-builtins), 77 when no case folder exists.
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -112,9 +114,33 @@ CaseResult RunCase(const Value& c) {
   return r;
 }
 
+// OPA's test harness registers test.sleep(duration): it sleeps (Go duration syntax: "10ms")
+// and returns null. Conformance cases use it to show that time.now_ns is read once per query.
+golden::rego::BuiltinResult TestSleep(golden::rego::BuiltinContext&, std::span<const Value> args) {
+  std::string_view d = args[0].GetString();
+  size_t i = 0;
+  while (i < d.size() && ((d[i] >= '0' && d[i] <= '9') || d[i] == '.')) ++i;
+  double n = std::atof(std::string(d.substr(0, i)).c_str());
+  std::string_view unit = d.substr(i);
+  double ms = unit == "ns" ? n / 1e6 : unit == "us" || unit == "\u00b5s" ? n / 1e3
+              : unit == "ms" ? n : unit == "s" ? n * 1e3 : unit == "m" ? n * 6e4 : n;
+  std::this_thread::sleep_for(std::chrono::microseconds(static_cast<int64_t>(std::min(ms, 1000.0) * 1000)));
+  return Value::Null();
+}
+
+golden::rego::Descriptor TestSleepBuiltin() {
+  golden::rego::Descriptor d;
+  d.name = "test.sleep";
+  d.args = {golden::rego::t::String()};
+  d.result = golden::rego::t::Null();
+  d.fn = &TestSleep;
+  return d;
+}
+
 CaseResult RunOne(const Value& c) {
   CaseResult res;
   golden::rego::EngineOptions eopts;
+  eopts.extra_builtins.push_back(TestSleepBuiltin());
   golden::rego::Engine engine(eopts);
   if (const Value* mods = Get(c, "modules"); mods != nullptr && mods->IsArray()) {
     int i = 0;

@@ -57,8 +57,8 @@ class Tokenizer {
   Result<Glob> Run() {
     Glob out;
     while (i_ < in_.size()) {
-      int32_t r;
-      bool escaped;
+      int32_t r = 0;
+      bool escaped = false;
       GOLDEN_RETURN_IF_ERROR(Next(&r, &escaped));
       GlobToken t;
       if (!escaped && (r == '*' || r == '+')) {
@@ -103,8 +103,8 @@ class Tokenizer {
   Status Set(std::vector<std::pair<int32_t, int32_t>>* ranges) {
     bool have_prev = false;
     while (i_ < in_.size()) {
-      int32_t c;
-      bool esc;
+      int32_t c = 0;
+      bool esc = false;
       GOLDEN_RETURN_IF_ERROR(Next(&c, &esc));
       if (!esc && c == ']') {
         Normalize(ranges);
@@ -115,8 +115,8 @@ class Tokenizer {
           return GlobError(i_, "range character '-' must be preceded by a Unicode character");
         if (i_ >= in_.size())
           return GlobError(i_, "range character '-' must be followed by a Unicode character");
-        int32_t hi;
-        bool hi_esc;
+        int32_t hi = 0;
+        bool hi_esc = false;
         GOLDEN_RETURN_IF_ERROR(Next(&hi, &hi_esc));
         if (!hi_esc && (hi == ']' || hi == '-')) {
           return GlobError(i_, "range character '-' cannot be followed by a special symbol");

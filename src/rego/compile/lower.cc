@@ -316,6 +316,114 @@ const ir::Rule* LowerRule(const ::golden::rego::Rule* r, Lowerer& lw, ir::Progra
   return out;
 }
 
+
+// ---- closed comprehensions ----
+
+// Counts the slot references under IR nodes, for finding comprehensions that share no
+// variable with the rest of their rule.
+class SlotCounter {
+ public:
+  std::map<ir::Slot, int> counts;
+
+  void Term(const ir::Term* t) {
+    if (t == nullptr) return;
+    if (t->kind == ir::TermKind::kVar) ++counts[t->slot];
+    if (t->kind == ir::TermKind::kRef && t->root == ir::RefRoot::kLocal) ++counts[t->root_slot];
+    for (const ir::Term* x : t->items) Term(x);
+    for (const auto& [k, v] : t->pairs) {
+      Term(k);
+      Term(v);
+    }
+    Term(t->head);
+    Term(t->head_value);
+    if (t->body) Body(*t->body);
+  }
+  void Expr(const ir::Expr* e) {
+    Term(e->a);
+    Term(e->b);
+    for (const ir::Term* x : e->args) Term(x);
+    Term(e->out);
+    Term(e->key);
+    Term(e->value);
+    Term(e->domain);
+    if (e->body) Body(*e->body);
+    for (const ir::With& w : e->withs) Term(w.value);
+  }
+  void Body(const ir::Body& b) {
+    for (const ir::Expr* e : b.exprs) Expr(e);
+  }
+  void Rule(const ir::Rule* r) {
+    for (; r != nullptr; r = r->else_rule) {
+      for (const ir::Term* t : r->ref) Term(t);
+      for (const ir::Term* t : r->args) Term(t);
+      Term(r->key);
+      Term(r->value);
+      Body(r->body);
+    }
+  }
+};
+
+// Marks the comprehensions under `t` whose slots occur nowhere else (`total` counts every
+// reference of the rule or query).
+class ClosedMarker {
+ public:
+  explicit ClosedMarker(const std::map<ir::Slot, int>& total) : total_(total) {}
+
+  void Term(const ir::Term* t) {
+    if (t == nullptr) return;
+    if (t->IsComprehension()) {
+      SlotCounter inner;
+      inner.Term(t);
+      bool closed = true;
+      for (const auto& [slot, n] : inner.counts) {
+        auto it = total_.find(slot);
+        if (it == total_.end() || it->second != n) closed = false;
+      }
+      const_cast<ir::Term*>(t)->closed = closed;
+    }
+    for (const ir::Term* x : t->items) Term(x);
+    for (const auto& [k, v] : t->pairs) {
+      Term(k);
+      Term(v);
+    }
+    Term(t->head);
+    Term(t->head_value);
+    if (t->body) Body(*t->body);
+  }
+  void Expr(const ir::Expr* e) {
+    Term(e->a);
+    Term(e->b);
+    for (const ir::Term* x : e->args) Term(x);
+    Term(e->out);
+    Term(e->key);
+    Term(e->value);
+    Term(e->domain);
+    if (e->body) Body(*e->body);
+    for (const ir::With& w : e->withs) Term(w.value);
+  }
+  void Body(const ir::Body& b) {
+    for (const ir::Expr* e : b.exprs) Expr(e);
+  }
+  void Rule(const ir::Rule* r) {
+    for (; r != nullptr; r = r->else_rule) {
+      for (const ir::Term* t : r->ref) Term(t);
+      for (const ir::Term* t : r->args) Term(t);
+      Term(r->key);
+      Term(r->value);
+      Body(r->body);
+    }
+  }
+
+ private:
+  const std::map<ir::Slot, int>& total_;
+};
+
+void MarkClosedComprehensions(const ir::Rule* r) {
+  SlotCounter all;
+  all.Rule(r);
+  ClosedMarker(all.counts).Rule(r);
+}
+
 struct PendingSet {
   ir::RuleSet* rs;
   std::vector<::golden::rego::Rule*> rules;
@@ -369,6 +477,7 @@ void FillRuleSet(PendingSet& p, Lowerer& lw, ir::Program* program) {
   bool all_same_const = true;
   for (const auto* r : p.rules) {
     const ir::Rule* lr = LowerRule(r, lw, program);
+    MarkClosedComprehensions(lr);
     uint32_t len = static_cast<uint32_t>(lr->ref.size()) + (lr->multi_value ? 1 : 0);
     rs->max_ref_len = std::max(rs->max_ref_len, len);
     if (r->is_default) {
@@ -423,6 +532,11 @@ void LowerQuery(const CompiledQuery& query, const Registry& builtins,
                 const ir::Program& program, ir::Program* storage, ir::Query* out) {
   Lowerer lw(builtins, storage, program.data_root);
   lw.LowerBodyInto(query.body, &out->body);
+  {
+    SlotCounter all;
+    all.Body(out->body);
+    ClosedMarker(all.counts).Body(out->body);
+  }
   for (const QueryExpression& qe : query.expressions) {
     ir::Query::Expression e;
     e.text = qe.text;

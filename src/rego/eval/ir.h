@@ -61,6 +61,9 @@ struct Term {
   const Term* head = nullptr;
   const Term* head_value = nullptr;
   const Body* body = nullptr;
+  /// The comprehension uses no variable of its enclosing rule or query: its value depends
+  /// only on the documents, so one evaluation per query (and `with` scope) serves all.
+  bool closed = false;
 
   bool IsPattern() const {
     return kind == TermKind::kConst || kind == TermKind::kVar || kind == TermKind::kArray ||

@@ -185,6 +185,17 @@ bool Evaluator::EvalEvery(const ir::Expr& e, Binding* f, Cont k) {
 }
 
 Value Evaluator::EvalComprehension(const ir::Term* t, Binding* f) {
+  if (t->closed) {
+    CacheKey key{t, {}};
+    if (auto it = cache().find(key); it != cache().end() && it->second) return *it->second;
+    Value v = ComputeComprehension(t, f);
+    cache()[std::move(key)] = v;
+    return v;
+  }
+  return ComputeComprehension(t, f);
+}
+
+Value Evaluator::ComputeComprehension(const ir::Term* t, Binding* f) {
   switch (t->kind) {
     case ir::TermKind::kArrayCompr: {
       std::vector<Value> items;

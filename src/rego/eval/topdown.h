@@ -78,6 +78,7 @@ class Evaluator {
   bool UnifyWithValue(const ir::Term* t, Binding* f, const Value& v, Cont k);
   bool EvalEvery(const ir::Expr& e, Binding* f, Cont k);
   Value EvalComprehension(const ir::Term* t, Binding* f);
+  Value ComputeComprehension(const ir::Term* t, Binding* f);
 
   // ---- patterns and bindings (topdown.cc) ----
   /// The value of a pattern when all its variables are bound; `scratch` holds composite

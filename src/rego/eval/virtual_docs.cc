@@ -204,7 +204,8 @@ bool Evaluator::WalkData(const ir::Term* ref, size_t pos, const ir::RuleNode* no
     trail_.Undo(mark);
     return stop;
   };
-  if (std::optional<Value> bv = BaseValue(base)) {
+  std::optional<Value> bv = BaseValue(base);
+  if (bv) {
     const Value doc = *bv;
     switch (doc.kind()) {
       case Value::Kind::kArray:
@@ -227,7 +228,9 @@ bool Evaluator::WalkData(const ir::Term* ref, size_t pos, const ir::RuleNode* no
     }
   }
   if (node != nullptr) {
+    // Keys in both documents were visited above; yield each key once.
     for (const ir::RuleNode* child : node->children) {
+      if (bv && bv->IsObject() && bv->Find(child->key) != nullptr) continue;
       if (visit(child->key)) return true;
     }
   }

@@ -1,0 +1,3 @@
+package q
+
+owners := data.teams.platform.owners

@@ -1,0 +1,5 @@
+package pr
+
+x if {
+	print("checking", input.missing, 1)
+}

@@ -1,0 +1,3 @@
+package s
+
+ratio := input.a / input.b

@@ -1,0 +1,5 @@
+package u
+
+allow if {
+	x > 1
+}

@@ -1,0 +1,5 @@
+package v
+
+deny[msg] {
+	msg := "old style"
+}
