@@ -26,6 +26,19 @@ struct YamlLine {
 Result<Value> ParseYaml(std::string_view text, std::string_view filename = {},
                         const ReadLimits& limits = {}, std::vector<YamlLine>* lines = nullptr);
 
+/// Parses the first document of `text` as OPA's yaml.unmarshal reads YAML: go-yaml v2's typing
+/// (resolve.go) and sigs.k8s.io/yaml's conversion to JSON. Unlike ParseYaml: y/Y/n/N are
+/// booleans too; integers use Go's syntax (0x1F, 0o17, 017, 0b101, no sexagesimal); floats
+/// need no dot (1e3), and decimal integers beyond 64 bits become floats; keys that are null,
+/// collections or unsigned beyond int64 are errors, float keys print as Go's float32 'g';
+/// .inf and .nan values are errors; later documents are not read. Parse errors read
+/// "YAML: ..." with a location; conversion errors carry go-yaml / encoding/json's wording.
+Result<Value> ParseGoYaml(std::string_view text, const ReadLimits& limits = {});
+
+/// True when go-yaml v2 reads the untagged plain scalar `s` as a string (resolve.go answers
+/// !!str): not a boolean, null, number, timestamp or the merge key "<<".
+bool GoYamlPlainIsString(std::string_view s);
+
 /// Parses every document of a YAML stream ("---" separated).
 Result<std::vector<Value>> ParseYamlStream(std::string_view text, std::string_view filename = {},
                                            const ReadLimits& limits = {});

@@ -1,6 +1,8 @@
 #include <libfyaml.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -219,6 +221,365 @@ std::optional<Value> YamlFloat(std::string_view s) {
   return Value::Num(*n);
 }
 
+// ---- go-yaml v2 plain-scalar resolution (resolve.go), for OPA's yaml.unmarshal ----
+
+// What go-yaml v2 decodes a scalar into, which decides how sigs.k8s.io/yaml converts it to
+// JSON: kUint and kBig values are fine but not as keys; non-finite floats are nowhere fine.
+enum class GoKind { kString, kNull, kBool, kInt, kUint, kBig, kFloat, kCollection };
+
+struct GoScalar {
+  GoKind kind = GoKind::kString;
+  Value value;
+  double f = 0;  // kFloat: the float64 (possibly infinite or NaN; then `value` is unset)
+};
+
+enum class GoNumErr { kOk, kSyntax, kRange };
+
+int GoDigit(char c) {
+  if (IsDigit(c)) return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+// Go's strconv.ParseUint(s, base, 64); base 0 reads the 0x/0o/0b/0 prefixes.
+GoNumErr GoParseUint(std::string_view s, int base, uint64_t* out) {
+  if (s.empty()) return GoNumErr::kSyntax;
+  if (base == 0) {
+    base = 10;
+    if (s[0] == '0') {
+      char c = s.size() >= 3 ? static_cast<char>(s[1] | 0x20) : '\0';
+      if (c == 'b' || c == 'o' || c == 'x') {
+        base = c == 'b' ? 2 : c == 'o' ? 8 : 16;
+        s.remove_prefix(2);
+      } else {
+        base = 8;
+        s.remove_prefix(1);
+      }
+    }
+  }
+  uint64_t n = 0;
+  for (char c : s) {
+    int d = GoDigit(c);
+    if (d >= base) return GoNumErr::kSyntax;
+    if (__builtin_mul_overflow(n, static_cast<uint64_t>(base), &n) ||
+        __builtin_add_overflow(n, static_cast<uint64_t>(d), &n)) {
+      return GoNumErr::kRange;
+    }
+  }
+  *out = n;
+  return GoNumErr::kOk;
+}
+
+// Go's strconv.ParseInt(s, base, 64).
+GoNumErr GoParseInt(std::string_view s, int base, int64_t* out) {
+  if (s.empty()) return GoNumErr::kSyntax;
+  bool neg = s[0] == '-';
+  if (s[0] == '+' || s[0] == '-') s.remove_prefix(1);
+  uint64_t u = 0;
+  GoNumErr e = GoParseUint(s, base, &u);
+  if (e != GoNumErr::kOk) return e;
+  uint64_t limit = uint64_t{1} << 63;
+  if (neg ? u > limit : u >= limit) return GoNumErr::kRange;
+  *out = neg ? static_cast<int64_t>(0 - u) : static_cast<int64_t>(u);
+  return GoNumErr::kOk;
+}
+
+// ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool YamlStyleFloat(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    return i > start;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  } else {
+    if (!digits()) return false;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      digits();
+    }
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// Go's ParseFloat for text YamlStyleFloat accepts: fails only on overflow.
+std::optional<double> GoParseFloat(std::string_view s) {
+  double v = std::strtod(std::string(s).c_str(), nullptr);
+  if (std::isinf(v)) return std::nullopt;
+  return v;
+}
+
+// The decimal digits of an unsigned number written in `base` (big.Int.SetString).
+std::optional<std::string> BigToDecimal(std::string_view s, int base) {
+  std::vector<uint32_t> limbs;  // little-endian, base 1e9
+  for (char c : s) {
+    int d = GoDigit(c);
+    if (d >= base) return std::nullopt;
+    uint64_t carry = static_cast<uint64_t>(d);
+    for (uint32_t& limb : limbs) {
+      uint64_t x = static_cast<uint64_t>(limb) * static_cast<uint64_t>(base) + carry;
+      limb = static_cast<uint32_t>(x % 1000000000);
+      carry = x / 1000000000;
+    }
+    while (carry > 0) {
+      limbs.push_back(static_cast<uint32_t>(carry % 1000000000));
+      carry /= 1000000000;
+    }
+  }
+  if (limbs.empty()) return "0";
+  std::string out = std::to_string(limbs.back());
+  for (size_t i = limbs.size() - 1; i-- > 0;) {
+    std::string part = std::to_string(limbs[i]);
+    out += std::string(9 - part.size(), '0') + part;
+  }
+  return out;
+}
+
+// big.Int.SetString(s, 0): an optional sign, then the 0x/0o/0b/0 prefixes.
+std::optional<Value> GoBigInt(std::string_view s) {
+  bool neg = !s.empty() && s[0] == '-';
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  int base = 10;
+  if (s.size() >= 2 && s[0] == '0') {
+    char c = static_cast<char>(s[1] | 0x20);
+    if (c == 'b' || c == 'o' || c == 'x') {
+      base = c == 'b' ? 2 : c == 'o' ? 8 : 16;
+      s.remove_prefix(2);
+    } else {
+      base = 8;
+      s.remove_prefix(1);
+    }
+  }
+  if (s.empty()) return std::nullopt;
+  std::optional<std::string> digits = BigToDecimal(s, base);
+  if (!digits) return std::nullopt;
+  auto n = Number::Parse((neg && *digits != "0" ? "-" : "") + *digits);
+  return n ? std::optional<Value>(Value::Num(*n)) : std::nullopt;
+}
+
+// The text encoding/json writes for a float64 (shortest digits; 'f' layout unless the
+// magnitude is below 1e-6 or at least 1e21), which OPA then reads back as its number.
+std::string GoJsonFloatText(double f) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f, std::chars_format::scientific);
+  std::string sci(buf, end);  // [-]d[.ddd]e±XX, shortest round-trip digits
+  size_t epos = sci.find('e');
+  int exp = std::atoi(sci.c_str() + epos + 1);
+  std::string sign = sci[0] == '-' ? "-" : "";
+  std::string digits;
+  for (char c : sci.substr(sign.size(), epos - sign.size())) {
+    if (c != '.') digits += c;
+  }
+  double a = std::fabs(f);
+  if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+    std::string out = sign + digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    return out + "e" + (exp < 0 ? "-" : "+") + std::to_string(exp < 0 ? -exp : exp);
+  }
+  if (exp < 0) return sign + "0." + std::string(-exp - 1, '0') + digits;
+  if (static_cast<int>(digits.size()) <= exp + 1) {
+    return sign + digits + std::string(exp + 1 - digits.size(), '0');
+  }
+  return sign + digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+}
+
+GoScalar GoFloat(double f) {
+  GoScalar r{GoKind::kFloat, Value(), f};
+  if (std::isfinite(f)) {
+    if (auto n = Number::Parse(GoJsonFloatText(f))) r.value = Value::Num(*n);
+  }
+  return r;
+}
+
+GoScalar GoInt(int64_t v) { return {GoKind::kInt, Value::Int(v), 0}; }
+
+// go-yaml v2's resolve() of an untagged plain scalar (or one tagged with a resolvable tag;
+// the caller checks the tag against the kind).
+GoScalar GoResolve(std::string_view in) {
+  static const std::map<std::string_view, GoScalar>* kMap = [] {
+    auto* m = new std::map<std::string_view, GoScalar>;
+    for (auto t : {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
+      (*m)[t] = {GoKind::kBool, Value::Bool(true), 0};
+    }
+    for (auto f : {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
+      (*m)[f] = {GoKind::kBool, Value::Bool(false), 0};
+    }
+    for (auto n : {"", "~", "null", "Null", "NULL"}) (*m)[n] = {GoKind::kNull, Value::Null(), 0};
+    for (auto n : {".nan", ".NaN", ".NAN"}) (*m)[n] = GoFloat(std::nan(""));
+    for (auto i : {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"}) {
+      (*m)[i] = GoFloat(INFINITY);
+    }
+    for (auto i : {"-.inf", "-.Inf", "-.INF"}) (*m)[i] = GoFloat(-INFINITY);
+    return m;
+  }();
+  GoScalar str{GoKind::kString, Value::String(in), 0};
+  char hint = 'N';
+  if (!in.empty()) {
+    char c = in[0];
+    hint = (c == '+' || c == '-')                                              ? 'S'
+           : IsDigit(c)                                                        ? 'D'
+           : std::string_view("yYnNtTfFoO~").find(c) != std::string_view::npos ? 'M'
+           : c == '.'                                                          ? '.'
+                                                                               : '\0';
+  }
+  if (hint == '\0') return str;
+  if (auto it = kMap->find(in); it != kMap->end()) return it->second;
+  if (hint == '.') {
+    if (YamlStyleFloat(in)) {
+      if (auto f = GoParseFloat(in)) return GoFloat(*f);
+    }
+    return str;
+  }
+  if (hint != 'D' && hint != 'S') return str;
+  std::string plain;
+  for (char c : in) {
+    if (c != '_') plain += c;
+  }
+  int64_t i = 0;
+  if (GoParseInt(plain, 0, &i) == GoNumErr::kOk) return GoInt(i);
+  uint64_t u = 0;
+  GoNumErr uint_err = GoParseUint(plain, 0, &u);
+  if (uint_err == GoNumErr::kOk) {
+    return {GoKind::kUint, Value::Num(*Number::Parse(std::to_string(u))), 0};
+  }
+  if (YamlStyleFloat(plain)) {
+    if (auto f = GoParseFloat(plain)) return GoFloat(*f);
+  }
+  if (plain.starts_with("0b")) {
+    if (GoParseInt(std::string_view(plain).substr(2), 2, &i) == GoNumErr::kOk) return GoInt(i);
+    if (GoParseUint(std::string_view(plain).substr(2), 2, &u) == GoNumErr::kOk) {
+      return {GoKind::kUint, Value::Num(*Number::Parse(std::to_string(u))), 0};
+    }
+  }
+  if (uint_err == GoNumErr::kRange) {
+    if (auto big = GoBigInt(plain)) return {GoKind::kBig, *big, 0};
+  }
+  return str;
+}
+
+// go-yaml v2's parseTimestamp, leniently: "YYYY-M-D", optionally followed by a time.
+bool LooksLikeGoTimestamp(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&](size_t max) {
+    size_t start = i;
+    while (i < s.size() && i - start < max && IsDigit(s[i])) ++i;
+    return i > start;
+  };
+  if (!digits(5) || i != 4 || i >= s.size() || s[i] != '-') return false;
+  ++i;
+  if (!digits(2) || i >= s.size() || s[i] != '-') return false;
+  ++i;
+  if (!digits(2)) return false;
+  if (i == s.size()) return true;
+  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return false;
+  ++i;
+  if (!digits(2) || i >= s.size() || s[i] != ':') return false;
+  ++i;
+  if (!digits(2) || i >= s.size() || s[i] != ':') return false;
+  ++i;
+  return digits(2);  // fractions and zone are not checked
+}
+
+// Go's strconv.FormatFloat(f, 'g', -1, 32), as sigs.k8s.io/yaml spells float keys.
+std::string GoFloat32Key(double f) {
+  if (std::isnan(f)) return ".nan";
+  float x = static_cast<float>(f);
+  if (std::isinf(x)) return x > 0 ? ".inf" : "-.inf";
+  std::string sign = std::signbit(x) ? "-" : "";
+  x = std::fabs(x);
+  if (x == 0) return sign + "0";
+  char buf[64];
+  for (int prec = 1; prec <= 9; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, static_cast<double>(x));
+    if (std::strtof(buf, nullptr) == x) break;
+  }
+  std::string e(buf);
+  size_t epos = e.find('e');
+  std::string digits;
+  for (char c : e.substr(0, epos)) {
+    if (c != '.') digits += c;
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int exp = std::atoi(e.c_str() + epos + 1);
+  if (exp < -4 || exp >= 6) {
+    std::string out = sign + digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char ebuf[16];
+    std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    return out + ebuf;
+  }
+  if (exp < 0) return sign + "0." + std::string(-exp - 1, '0') + digits;
+  if (static_cast<int>(digits.size()) <= exp + 1) {
+    return sign + digits + std::string(exp + 1 - digits.size(), '0');
+  }
+  return sign + digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+}
+
+// A !!binary scalar's bytes (Go's base64.StdEncoding, which skips line breaks), as the JSON
+// string encoding/json writes for them: invalid UTF-8 bytes become U+FFFD.
+std::optional<std::string> GoYamlBinary(std::string_view text) {
+  std::string in;
+  for (char c : text) {
+    if (c != '\r' && c != '\n') in += c;
+  }
+  if (in.size() % 4 != 0) return std::nullopt;
+  auto sextet = [](char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (IsDigit(c)) return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  };
+  std::string bytes;
+  for (size_t i = 0; i < in.size(); i += 4) {
+    bool last = i + 4 == in.size();
+    int pad = last ? (in[i + 3] == '=') + (in[i + 2] == '=' && in[i + 3] == '=') : 0;
+    uint32_t group = 0;
+    for (size_t j = 0; j < 4; ++j) {
+      int v = j >= 4 - static_cast<size_t>(pad) ? 0 : sextet(in[i + j]);
+      if (v < 0) return std::nullopt;
+      group = (group << 6) | static_cast<uint32_t>(v);
+    }
+    bytes += static_cast<char>(group >> 16);
+    if (pad < 2) bytes += static_cast<char>((group >> 8) & 0xFF);
+    if (pad < 1) bytes += static_cast<char>(group & 0xFF);
+  }
+  std::string out;
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t start = pos;
+    int32_t cp = DecodeUtf8(bytes, &pos);
+    if (cp < 0) {
+      AppendUtf8(&out, 0xFFFD);
+    } else {
+      out.append(bytes, start, pos - start);
+    }
+  }
+  return out;
+}
+
+// Go's %s of reflect.TypeOf for the key types sigs.k8s.io/yaml refuses.
+std::string GoKeyTypeName(GoKind kind) {
+  switch (kind) {
+    case GoKind::kNull:
+      return "%!s(<nil>)";
+    case GoKind::kUint:
+      return "uint64";
+    case GoKind::kBig:
+      return "*big.Int";
+    default:
+      return "[]interface {}";
+  }
+}
+
 std::string KeyString(const Value& key) {
   if (key.IsString()) return std::string(key.GetString());
   return ToJson(key);
@@ -256,8 +617,8 @@ struct DiagCapture {
 class YamlBuilder {
  public:
   YamlBuilder(std::string_view text, std::string_view filename, const ReadLimits& limits,
-              std::vector<YamlLine>* lines)
-      : text_(text), filename_(filename), limits_(limits), lines_(lines) {}
+              std::vector<YamlLine>* lines, bool go_v2 = false)
+      : text_(text), filename_(filename), limits_(limits), lines_(lines), go_v2_(go_v2) {}
 
   Result<std::vector<Value>> Run() {
     // YAML streams here are UTF-8. Checked first: libfyaml 0.8 loops forever on some
@@ -292,6 +653,7 @@ class YamlBuilder {
       Status st = Handle(ev, &docs);
       fy_parser_event_free(parser.get(), ev);
       if (!st.ok()) return st;
+      if (go_v2_ && !docs.empty()) return docs;  // go-yaml's Unmarshal reads one document
     }
     if (fy_parser_get_stream_error(parser.get())) return DiagError(diag.get());
     return docs;
@@ -379,7 +741,18 @@ class YamlBuilder {
 
   // Adds a finished value to the enclosing collection (or finishes the document).
   Status Emit(fy_event* ev, Value v, const std::string& anchor, size_t start_nodes, int line) {
-    if (!anchor.empty()) anchors_[anchor] = {v, nodes_ - start_nodes};
+    if (!anchor.empty()) anchors_[anchor] = {v, nodes_ - start_nodes, go_kind_, go_float_};
+    bool key_position = !stack_.empty() && stack_.back().is_map && !stack_.back().have_key;
+    if (go_v2_ && go_kind_ == GoKind::kFloat && !std::isfinite(go_float_) && !key_position) {
+      // sigs.k8s.io/yaml's json.Marshal refuses them.
+      return InvalidArgument(std::string("json: unsupported value: ") + (std::isnan(go_float_)
+                                                                             ? "NaN"
+                                                                         : go_float_ > 0 ? "+Inf"
+                                                                                         : "-Inf"));
+    }
+    if (go_v2_ && key_position) {
+      GOLDEN_ASSIGN_OR_RETURN(v, GoKey(v));
+    }
     if (stack_.empty()) {
       doc_ = std::move(v);
       have_doc_ = true;
@@ -399,6 +772,7 @@ class YamlBuilder {
         v = Value::String(KeyString(v));
       }
       f.key_is_merge = merge_candidate_ && v.IsString() && v.GetString() == "<<";
+      if (go_v2_ && f.key_is_merge) f.key_is_merge = go_kind_ == GoKind::kString;
       f.key = std::move(v);
       f.have_key = true;
       (void)ev;
@@ -421,6 +795,25 @@ class YamlBuilder {
     }
     f.have_key = false;
     return Status::Ok();
+  }
+
+  // sigs.k8s.io/yaml's conversion of a go-yaml v2 map key (of the kind go_kind_) to a JSON key.
+  Result<Value> GoKey(const Value& v) {
+    switch (go_kind_) {
+      case GoKind::kString:
+        return v;
+      case GoKind::kBool:
+        return Value::String(v.GetBool() ? "true" : "false");
+      case GoKind::kInt:
+        return Value::String(v.GetNumber().ToString());
+      case GoKind::kFloat:
+        return Value::String(GoFloat32Key(go_float_));
+      case GoKind::kCollection:
+        return InvalidArgument(std::string("unsupported map key of type: ") +
+                               (v.IsObject() ? "map[interface {}]interface {}" : "[]interface {}"));
+      default:
+        return InvalidArgument("unsupported map key of type: " + GoKeyTypeName(go_kind_));
+    }
   }
 
   Status Handle(fy_event* ev, std::vector<Value>* docs) {
@@ -460,6 +853,8 @@ class YamlBuilder {
           stack_.back().line_of_key = line;
         }
         Value v = it->second.value;
+        go_kind_ = it->second.go_kind;
+        go_float_ = it->second.go_float;
         return Emit(ev, std::move(v), "", nodes_, line);
       }
       case FYET_MAPPING_START:
@@ -504,6 +899,7 @@ class YamlBuilder {
           v = Value::Array(std::move(f.items));
         }
         merge_candidate_ = false;
+        go_kind_ = GoKind::kCollection;
         return Emit(ev, std::move(v), f.anchor, f.start_nodes, f.line);
       }
       default:
@@ -514,6 +910,7 @@ class YamlBuilder {
   Status TypedScalar(fy_event* ev, std::string_view text, const std::string& tag, bool plain,
                      Value* out) {
     static const std::string kYaml = "tag:yaml.org,2002:";
+    if (go_v2_) return GoTypedScalar(text, tag, plain, out);
     if (tag.empty() || tag == "!") {
       *out = (plain && tag.empty()) ? ResolveYamlScalar(text) : Value::String(text);
       return Status::Ok();
@@ -545,9 +942,64 @@ class YamlBuilder {
     return Status::Ok();
   }
 
+  // go-yaml v2's decoding of a scalar (decode.go's scalar(), resolve.go's resolve()).
+  Status GoTypedScalar(std::string_view text, const std::string& tag, bool plain, Value* out) {
+    static const std::string kYaml = "tag:yaml.org,2002:";
+    go_kind_ = GoKind::kString;
+    go_float_ = 0;
+    if (tag == kYaml + "binary") {
+      std::optional<std::string> bytes = GoYamlBinary(text);
+      if (!bytes) return InvalidArgument("yaml: !!binary value contains invalid base64 data");
+      *out = Value::String(*bytes);
+      return Status::Ok();
+    }
+    bool resolvable = tag.empty() || tag == kYaml + "str" || tag == kYaml + "bool" ||
+                      tag == kYaml + "int" || tag == kYaml + "float" || tag == kYaml + "null" ||
+                      tag == kYaml + "timestamp";
+    // Timestamps decode into interface{} as their text, as do quoted and !!str scalars and
+    // scalars with tags go-yaml cannot resolve.
+    if ((tag.empty() && !plain) || !resolvable || tag == kYaml + "str" ||
+        tag == kYaml + "timestamp") {
+      *out = Value::String(text);
+      return Status::Ok();
+    }
+    GoScalar r = GoResolve(text);
+    auto short_tag = [](GoKind k) {
+      switch (k) {
+        case GoKind::kNull:
+          return "!!null";
+        case GoKind::kBool:
+          return "!!bool";
+        case GoKind::kInt:
+        case GoKind::kUint:
+        case GoKind::kBig:
+          return "!!int";
+        case GoKind::kFloat:
+          return "!!float";
+        default:
+          return "!!str";
+      }
+    };
+    if (!tag.empty()) {
+      std::string want = "!!" + tag.substr(kYaml.size());
+      if (want == "!!float" && r.kind == GoKind::kInt) {
+        r = GoFloat(static_cast<double>(r.value.GetNumber().AsInt64().value_or(0)));
+      } else if (want != short_tag(r.kind)) {
+        return InvalidArgument("yaml: cannot decode " + std::string(short_tag(r.kind)) + " `" +
+                               std::string(text) + "` as a " + want);
+      }
+    }
+    go_kind_ = r.kind;
+    go_float_ = r.f;
+    *out = r.kind == GoKind::kFloat && !std::isfinite(r.f) ? Value::String(text) : r.value;
+    return Status::Ok();
+  }
+
   struct Anchored {
     Value value;
     size_t nodes = 0;
+    GoKind go_kind = GoKind::kString;
+    double go_float = 0;
   };
 
   std::string_view text_;
@@ -561,6 +1013,9 @@ class YamlBuilder {
   bool have_doc_ = false;
   bool merge_candidate_ = false;
   size_t nodes_ = 0;
+  bool go_v2_ = false;
+  GoKind go_kind_ = GoKind::kString;  // of the last value finished (go_v2_ only)
+  double go_float_ = 0;
 };
 
 }  // namespace
@@ -582,6 +1037,17 @@ Result<std::vector<Value>> ParseYamlStream(std::string_view text, std::string_vi
                                            const ReadLimits& limits) {
   YamlBuilder b(text, filename, limits, nullptr);
   return b.Run();
+}
+
+bool GoYamlPlainIsString(std::string_view s) {
+  return GoResolve(s).kind == GoKind::kString && !LooksLikeGoTimestamp(s);
+}
+
+Result<Value> ParseGoYaml(std::string_view text, const ReadLimits& limits) {
+  YamlBuilder b(text, {}, limits, nullptr, /*go_v2=*/true);
+  GOLDEN_ASSIGN_OR_RETURN(std::vector<Value> docs, b.Run());
+  if (docs.empty()) return Value::Null();
+  return std::move(docs[0]);
 }
 
 Result<Value> ParseYaml(std::string_view text, std::string_view filename,

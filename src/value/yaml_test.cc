@@ -114,5 +114,77 @@ TEST(Yaml, LinesOfEntries) {
   EXPECT_EQ(line_of("/list/1"), 5);
 }
 
+// ---- ParseGoYaml: OPA's yaml.unmarshal (go-yaml v2 + sigs.k8s.io/yaml) ----
+
+std::string G(std::string_view text) {
+  auto v = ParseGoYaml(text);
+  if (!v.ok()) return "ERROR: " + v.status().message();
+  return ToJson(*v);
+}
+
+TEST(GoYaml, BooleansIncludeSingleLetters) {
+  EXPECT_EQ(G("[yes, No, ON, off, true, False, y, N, 'y', Yes!]"),
+            R"([true,false,true,false,true,false,true,false,"y","Yes!"])");
+}
+
+TEST(GoYaml, IntegersUseGoSyntax) {
+  EXPECT_EQ(G("[017, 0o17, 0x1F, 0b101, 1_000, +7, -0x10, 0, 08, 1:30, 0x, -0b11]"),
+            R"([15,15,31,5,1000,7,-16,0,8,"1:30","0x",-3])");
+  // Beyond int64: uint64, then float for decimals, exact for other bases.
+  EXPECT_EQ(G("[9223372036854775807, 18446744073709551615, 18446744073709551616, "
+              "-9223372036854775809, 0x1FFFFFFFFFFFFFFFFF]"),
+            R"([9223372036854775807,18446744073709551615,18446744073709552000,)"
+            R"(-9223372036854776000,590295810358705651711])");
+}
+
+TEST(GoYaml, FloatsNeedNoDot) {
+  EXPECT_EQ(G("[1e3, .5, -.5e1, 1., 1.5E+2, 1e400, .e3, 1_0.5, 2001-12-14, ._5]"),
+            R"([1000,0.5,-5,1,150,"1e400",".e3",10.5,"2001-12-14","._5"])");
+}
+
+TEST(GoYaml, TagsAreChecked) {
+  EXPECT_EQ(G("[!!str 1, !!float 1, !!int 0x10, !foo 1, ! 1, !!timestamp 2001-01-01]"),
+            R"(["1",1,16,"1","1","2001-01-01"])");
+  EXPECT_EQ(G("!!int abc"), "ERROR: yaml: cannot decode !!str `abc` as a !!int");
+  EXPECT_EQ(G("!!bool 1"), "ERROR: yaml: cannot decode !!int `1` as a !!bool");
+  EXPECT_EQ(G("[!!binary aGk=, !!binary \"aGVs\\nbG8=\", !!binary /w==]"),
+            "[\"hi\",\"hello\",\"\xEF\xBF\xBD\"]");
+  EXPECT_EQ(G("!!binary aGk"), "ERROR: yaml: !!binary value contains invalid base64 data");
+}
+
+TEST(GoYaml, KeysConvertAsSigsK8sYamlDoes) {
+  EXPECT_EQ(G("{1: a, 2.5: b, true: c, y: d, 1e6: e, 0.1: f, 1.0: g, .inf: h, -.inf: i}"),
+            R"({"-.inf":"i",".inf":"h","0.1":"f","1":"g","1e+06":"e","2.5":"b","true":"d"})");
+  EXPECT_EQ(G("{123456.7: a, 0.00001: b, 3.14159265: c}"),
+            R"({"123456.7":"a","1e-05":"b","3.1415927":"c"})");
+  EXPECT_EQ(G("null: a"), "ERROR: unsupported map key of type: %!s(<nil>)");
+  EXPECT_EQ(G("? [1, 2]\n: x"), "ERROR: unsupported map key of type: []interface {}");
+  EXPECT_EQ(G("? {a: 1}\n: x"),
+            "ERROR: unsupported map key of type: map[interface {}]interface {}");
+  EXPECT_EQ(G("18446744073709551615: x"), "ERROR: unsupported map key of type: uint64");
+  EXPECT_EQ(G("a: &k 2.5\n*k : x"), R"({"2.5":"x","a":2.5})");
+}
+
+TEST(GoYaml, NonFiniteValuesAreErrors) {
+  EXPECT_EQ(G("a: .inf"), "ERROR: json: unsupported value: +Inf");
+  EXPECT_EQ(G("[-.Inf]"), "ERROR: json: unsupported value: -Inf");
+  EXPECT_EQ(G(".nan"), "ERROR: json: unsupported value: NaN");
+  EXPECT_EQ(G("a: &x .inf\nb: 1"), "ERROR: json: unsupported value: +Inf");
+}
+
+TEST(GoYaml, OnlyTheFirstDocumentIsRead) {
+  EXPECT_EQ(G("a: 1\n---\nb: 2"), R"({"a":1})");
+  EXPECT_EQ(G("a: 1\n---\n[unclosed"), R"({"a":1})");
+  EXPECT_EQ(G(""), "null");
+  EXPECT_EQ(G("---\n"), "null");
+}
+
+TEST(GoYaml, MergeKeysAndParseErrors) {
+  EXPECT_EQ(G("base: &b {x: 1}\nc:\n  <<: *b\n  z: 2\n  y: 3"),
+            R"({"base":{"x":1},"c":{"true":3,"x":1,"z":2}})");
+  EXPECT_EQ(G("'<<': {x: 1}"), R"({"<<":{"x":1}})");
+  EXPECT_TRUE(G("[1, 2").starts_with("ERROR: YAML: "));
+}
+
 }  // namespace
 }  // namespace golden

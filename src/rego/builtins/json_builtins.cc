@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
 #include "rego/builtins/go_fmt.h"
 #include "rego/builtins/json_paths.h"
 #include "rego/builtins/names.h"
@@ -117,13 +118,119 @@ BuiltinResult MarshalWithOptions(BuiltinContext&, std::span<const Value> args) {
   return Value::String(std::move(out));
 }
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The \uXXXX escape at s[i] (i at the backslash), or -1.
+int32_t EscapedUnit(std::string_view s, size_t i) {
+  if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return -1;
+  int32_t v = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    int h = HexValue(s[k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+// The length of the well-formed JSON number at s[i]
+// (-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?), or 0.
+size_t JsonNumberLength(std::string_view s, size_t i) {
+  size_t start = i;
+  auto digits = [&] {
+    size_t d = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > d;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return 0;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return 0;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return 0;
+  }
+  return i - start;
+}
+
+// JSON text the project's reader accepts where Go's encoding/json decoder is lenient: inside
+// strings, invalid UTF-8 bytes and \u escapes of unpaired surrogates become U+FFFD, as Go
+// decodes them. With `numbers_to_zero` every number becomes 0 (for syntax checks only: Go
+// accepts numbers beyond float64's range, which the reader refuses).
+std::string GoLenientJson(std::string_view s, bool numbers_to_zero) {
+  static constexpr std::string_view kReplacement = "\\ufffd";
+  std::string out;
+  out.reserve(s.size());
+  bool in_string = false;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (!in_string) {
+      if (c == '"') in_string = true;
+      size_t number = numbers_to_zero ? JsonNumberLength(s, i) : 0;
+      if (number > 0) {
+        out += '0';
+        i += number;
+        continue;
+      }
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      out += c;
+      ++i;
+    } else if (c == '\\') {
+      int32_t unit = EscapedUnit(s, i);
+      if (unit >= 0xD800 && unit <= 0xDFFF) {
+        int32_t next = EscapedUnit(s, i + 6);
+        if (unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+          out.append(s.substr(i, 12));
+          i += 12;
+        } else {
+          out += kReplacement;
+          i += 6;
+        }
+      } else {
+        out.append(s.substr(i, std::min<size_t>(2, s.size() - i)));
+        i += 2;
+      }
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      size_t start = i;
+      if (DecodeUtf8(s, &i) < 0) {
+        out += kReplacement;
+      } else {
+        out.append(s.substr(start, i - start));
+      }
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
 BuiltinResult Unmarshal(std::string_view text) {
-  Result<Value> v = ParseJson(text);
+  Result<Value> v = ParseJson(GoLenientJson(text, /*numbers_to_zero=*/false));
   if (!v.ok()) return BuiltinResult::Error(v.status().ToString());
   return std::move(v).value();
 }
 
-bool IsValid(const Value& v) { return v.IsString() && ParseJson(v.GetString()).ok(); }
+// Go's json.Valid: syntax only.
+bool IsValid(const Value& v) {
+  return v.IsString() && ParseJson(GoLenientJson(v.GetString(), /*numbers_to_zero=*/true)).ok();
+}
 
 BuiltinResult Filter(BuiltinContext&, std::span<const Value> args) {
   BuiltinResult error = BuiltinResult::Undefined();

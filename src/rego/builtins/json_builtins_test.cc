@@ -52,6 +52,19 @@ TEST_F(JsonBuiltinsTest, UnmarshalAndIsValid) {
   EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {R"("plainstring")"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {R"("{")"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {"1"}), "false"));
+  // Go's decoder turns unpaired surrogate escapes and invalid UTF-8 into U+FFFD.
+  EXPECT_TRUE(ResultIs(CallT(b::kJsonUnmarshal, {R"("\"\\ud83d\\u0041 \\udc00 \\ud83d\\ude00\"")"}),
+                       "\"\uFFFDA \uFFFD \U0001F600\""));
+  EXPECT_TRUE(ResultIs(Call(b::kJsonUnmarshal, {Value::String("\"a\xff"
+                                                              "b\"")}),
+                       "\"a\uFFFDb\""));
+  // json.Valid checks syntax only: numbers beyond float64 are fine, malformed ones are not.
+  EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {R"("[1e400, -0.5E-3, 0]")"}), "true"));
+  for (const char* bad : {R"("[01]")", R"("[-]")", R"("[1.]")", R"("[.5]")", R"("[1e]")",
+                          R"("[+1]")", R"("\"\\x\"")"}) {
+    EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {bad}), "false")) << bad;
+  }
+  EXPECT_TRUE(ResultIs(CallT(b::kJsonIsValid, {R"("\"\\ud800\"")"}), "true"));
 }
 
 TEST_F(JsonBuiltinsTest, FilterAndRemove) {

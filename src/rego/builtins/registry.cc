@@ -64,7 +64,8 @@ Value Registry::CapabilitiesJson(const std::vector<std::string>& features) const
     std::vector<Value::Entry> decl;
     std::vector<Value> args;
     for (const auto& a : d->args) args.push_back(a->ToJson());
-    decl.push_back({str("args"), Value::Array(std::move(args))});
+    // As OPA's types.Function marshals: "args" only when there are some.
+    if (!args.empty()) decl.push_back({str("args"), Value::Array(std::move(args))});
     if (d->result) decl.push_back({str("result"), d->result->ToJson()});
     decl.push_back({str("type"), str("function")});
     if (d->variadic) decl.push_back({str("variadic"), t::Any()->ToJson()});

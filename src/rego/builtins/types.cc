@@ -384,7 +384,7 @@ Value Type::ToJson(bool with_names) const {
     case Kind::kFunction: {
       std::vector<Value> args;
       for (const auto& a : static_items) args.push_back(a->ToJson(with_names));
-      add("args", Value::Array(std::move(args)));
+      if (!args.empty()) add("args", Value::Array(std::move(args)));
       if (dynamic) add("result", dynamic->ToJson(with_names));
       break;
     }

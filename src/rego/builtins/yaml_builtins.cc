@@ -1,6 +1,6 @@
-// yaml.marshal, yaml.unmarshal and yaml.is_valid (OPA's topdown/encoding.go). Reading uses the
-// project's YAML reader, which types scalars as go-yaml v2 does; writing uses the go-yaml
-// style emitter in yaml_emitter.cc.
+// yaml.marshal, yaml.unmarshal and yaml.is_valid (OPA's topdown/encoding.go, through
+// sigs.k8s.io/yaml). Reading uses the project's YAML reader in its go-yaml v2 mode (ParseGoYaml);
+// writing uses the go-yaml style emitter in yaml_emitter.cc.
 
 #include <algorithm>
 
@@ -34,22 +34,26 @@ std::string GoYamlMessage(std::string_view message) {
   return std::string(message);
 }
 
-// "yaml: line N: <problem>", as go-yaml reports it.
+// OPA's message: sigs.k8s.io/yaml prefixes every failure with "error converting YAML to JSON: ";
+// parse errors read "yaml: line N: <problem>" as go-yaml reports them.
 std::string YamlError(std::string_view text, const Status& status) {
+  static constexpr std::string_view kPrefix = "error converting YAML to JSON: ";
   std::string message = status.message();
-  if (message.starts_with("YAML: ")) message.erase(0, 6);
+  if (!message.starts_with("YAML: ")) return std::string(kPrefix) + message;
+  message.erase(0, 6);
   int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   int line = status.where() && status.where()->line > 0 ? std::min(status.where()->line, lines) : 1;
-  return "yaml: line " + std::to_string(line) + ": " + GoYamlMessage(message);
+  return std::string(kPrefix) + "yaml: line " + std::to_string(line) + ": " +
+         GoYamlMessage(message);
 }
 
 BuiltinResult Unmarshal(std::string_view text) {
-  Result<Value> v = ParseYaml(text);
+  Result<Value> v = ParseGoYaml(text);
   if (!v.ok()) return BuiltinResult::Error(YamlError(text, v.status()));
   return std::move(v).value();
 }
 
-bool IsValid(const Value& v) { return v.IsString() && ParseYaml(v.GetString()).ok(); }
+bool IsValid(const Value& v) { return v.IsString() && ParseGoYaml(v.GetString()).ok(); }
 
 }  // namespace
 

@@ -28,14 +28,29 @@ TEST_F(YamlBuiltinsTest, MarshalWritesGoYamlStyle) {
       CallT(b::kYamlMarshal,
             {R"(["tab\there", "- x", "#c", "a #b", "2001-12-14", "0x1F", "1_000", "12:30"])"}),
       R"("- \"tab\\there\"\n- '- x'\n- '#c'\n- 'a #b'\n- \"2001-12-14\"\n- \"0x1F\"\n- \"1_000\"\n- \"12:30\"\n")"));
+  // Strings go-yaml v2 would read as something else are quoted; others are not.
+  EXPECT_TRUE(
+      ResultIs(CallT(b::kYamlMarshal, {R"(["y", "1e3", "0o17", ".5", "1e400", "<<", "x"])"}),
+               R"("- \"y\"\n- \"1e3\"\n- \"0o17\"\n- \".5\"\n- 1e400\n- <<\n- x\n")"));
 }
 
 TEST_F(YamlBuiltinsTest, UnmarshalTypesLikeGoYamlV2) {
   EXPECT_TRUE(ResultIs(CallT(b::kYamlUnmarshal, {R"("a: [1, 2]\nb: yes\nc: 0x10")"}),
                        R"({"a": [1, 2], "b": true, "c": 16})"));
   EXPECT_TRUE(ResultIs(CallT(b::kYamlUnmarshal, {R"("")"}), "null"));
-  EXPECT_TRUE(ErrorIs(CallT(b::kYamlUnmarshal, {R"("[1,2,3")"}),
-                      "yaml: line 1: did not find expected ',' or ']'"));
+  EXPECT_TRUE(
+      ErrorIs(CallT(b::kYamlUnmarshal, {R"("[1,2,3")"}),
+              "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"));
+  // go-yaml v2's typing, not PyYAML's: y/n are booleans, floats need no dot, Go integers.
+  EXPECT_TRUE(ResultIs(CallT(b::kYamlUnmarshal, {R"("[y, n, 1e3, 0o17, 1:30, y: 1]")"}),
+                       R"([true, false, 1000, 15, "1:30", {"true": 1}])"));
+  EXPECT_TRUE(ResultIs(CallT(b::kYamlUnmarshal, {R"("a: 1\n---\nb: 2")"}), R"({"a": 1})"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kYamlUnmarshal, {R"("a: .inf")"}),
+                      "error converting YAML to JSON: json: unsupported value: +Inf"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kYamlUnmarshal, {R"("null: 1")"}),
+                      "error converting YAML to JSON: unsupported map key of type: %!s(<nil>)"));
+  EXPECT_TRUE(ResultIs(CallT(b::kYamlIsValid, {R"("null: 1")"}), "false"));
+  EXPECT_TRUE(ResultIs(CallT(b::kYamlIsValid, {R"("a: 1\n---\n[")"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kYamlIsValid, {R"("foo:\n   - qux: bar\n   - baz: 2")"}), "true"));
   EXPECT_TRUE(ResultIs(CallT(b::kYamlIsValid, {R"("foo:\n   - qux: bar\n   - baz: {")"}), "false"));
   EXPECT_TRUE(ResultIs(CallT(b::kYamlIsValid, {"1"}), "false"));

@@ -9,6 +9,7 @@
 #include "rego/builtins/go_fmt.h"
 #include "rego/builtins/unicode.h"
 #include "value/json.h"
+#include "value/yaml.h"
 
 namespace golden::rego {
 
@@ -19,73 +20,6 @@ constexpr size_t kMaxSimpleKey = 128;
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Go's strconv.ParseInt/ParseUint(s, 0, 64) syntax (base prefixes, digit separators already
-// removed by the caller), ignoring range: what go-yaml v2 would read as an integer.
-bool LooksLikeGoInt(std::string_view s) {
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
-  if (s.size() > 2 && s[0] == '0') {
-    char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
-    std::string_view rest = s.substr(2);
-    auto all = [&](auto pred) {
-      return !rest.empty() && std::all_of(rest.begin(), rest.end(), pred);
-    };
-    if (p == 'x')
-      return all([](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
-    if (p == 'b') return all([](char c) { return c == '0' || c == '1'; });
-    if (p == 'o') return all([](char c) { return c >= '0' && c <= '7'; });
-  }
-  return IsDigits(s);
-}
-
-// go-yaml's yamlStyleFloat: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
-bool LooksLikeYamlFloat(std::string_view s) {
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  size_t start = i;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  bool int_digits = i > start;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    size_t frac = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (!int_digits && i == frac) return false;
-  } else if (!int_digits) {
-    return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    size_t exp = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == exp) return false;
-  }
-  return i == s.size();
-}
-
-// go-yaml's timestamp check: "YYYY-M-D", optionally followed by a time.
-bool LooksLikeTimestamp(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  if (i != 4 || i >= s.size() || s[i] != '-') return false;
-  auto digits = [&](size_t max) {
-    size_t start = i;
-    while (i < s.size() && i - start < max && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    return i > start;
-  };
-  ++i;
-  if (!digits(2) || i >= s.size() || s[i] != '-') return false;
-  ++i;
-  if (!digits(2)) return false;
-  if (i == s.size()) return true;
-  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return false;
-  ++i;
-  if (!digits(2) || i >= s.size() || s[i] != ':') return false;
-  ++i;
-  if (!digits(2) || i >= s.size() || s[i] != ':') return false;
-  ++i;
-  return digits(2);  // the rest (fractions, zone) is parsed leniently enough for our purpose
 }
 
 // go-yaml's isBase60Float: [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
@@ -111,31 +45,8 @@ bool LooksLikeBase60(std::string_view s) {
 }
 
 // True when go-yaml v2 reads the plain scalar `s` back as the same string, so it may be
-// written without quotes.
-bool ResolvesToString(std::string_view s) {
-  static const char* const kSpecial[] = {
-      "",     "~",    "null", "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
-      "on",   "On",   "ON",   "true",  "True",  "TRUE",  "n",     "N",     "no",    "No",
-      "NO",   "off",  "Off",  "OFF",   "false", "False", "FALSE", ".nan",  ".NaN",  ".NAN",
-      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
-  for (const char* w : kSpecial) {
-    if (s == w) return false;
-  }
-  if (s.empty()) return false;
-  char c = s[0];
-  if (c == '.') {
-    return !LooksLikeYamlFloat(s);
-  }
-  if (c == '+' || c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
-    if (LooksLikeTimestamp(s)) return false;
-    std::string plain;
-    for (char ch : s) {
-      if (ch != '_') plain.push_back(ch);
-    }
-    if (LooksLikeGoInt(plain) || LooksLikeYamlFloat(plain)) return false;
-  }
-  return !LooksLikeBase60(s);
-}
+// written without quotes (its encoder also quotes what looks like a base-60 number).
+bool ResolvesToString(std::string_view s) { return GoYamlPlainIsString(s) && !LooksLikeBase60(s); }
 
 // What libyaml's emitter allows for a scalar (yaml_emitter_analyze_scalar).
 struct ScalarAnalysis {
@@ -215,9 +126,9 @@ ScalarAnalysis Analyze(std::string_view s) {
 // strconv's shortest 'g' form, or (out of float range) the digits as a string.
 std::string NumberText(const Number& n) {
   std::string text = n.ToString();
-  if (LooksLikeGoInt(text)) {
-    bool neg = text[0] == '-';
-    std::string_view digits = std::string_view(text).substr(neg || text[0] == '+' ? 1 : 0);
+  bool neg = text[0] == '-';
+  std::string_view digits = std::string_view(text).substr(neg ? 1 : 0);
+  if (IsDigits(digits)) {
     uint64_t u = 0;
     auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), u);
     if (ec == std::errc() && (!neg || u <= (uint64_t{1} << 63))) {
