@@ -48,11 +48,10 @@ TEST_F(UuidRand, ParseVersions) {
 }
 
 TEST_F(UuidRand, ParseRejectsMalformed) {
-  for (std::string_view bad : {"", "not-a-uuid", "00000000-0000-4000-8000-00000000000",
-                               "00000000_0000-4000-8000-000000000000",
-                               "0000000g-0000-4000-8000-000000000000",
-                               "uri:uuid:000003e8-48b9-21ee-b200-325096b39f47",
-                               "6bea8ef2d3d33cd184e09bab06a52ecx"}) {
+  for (std::string_view bad :
+       {"", "not-a-uuid", "00000000-0000-4000-8000-00000000000",
+        "00000000_0000-4000-8000-000000000000", "0000000g-0000-4000-8000-000000000000",
+        "uri:uuid:000003e8-48b9-21ee-b200-325096b39f47", "6bea8ef2d3d33cd184e09bab06a52ecx"}) {
     EXPECT_EQ(h.Call("uuid.parse", {S(bad)}).kind(), Kind::kUndefined) << bad;
   }
   EXPECT_EQ(h.Err("uuid.parse", {Value::Int(123)}, Kind::kTypeError),
@@ -69,8 +68,9 @@ TEST_F(UuidRand, Rfc4122IsStablePerQuery) {
   ASSERT_EQ(text.size(), 36u);
   for (size_t i = 0; i < text.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    EXPECT_TRUE(dash ? text[i] == '-' : std::isxdigit(static_cast<unsigned char>(text[i])) &&
-                                            !std::isupper(static_cast<unsigned char>(text[i])))
+    EXPECT_TRUE(dash ? text[i] == '-'
+                     : std::isxdigit(static_cast<unsigned char>(text[i])) &&
+                           !std::isupper(static_cast<unsigned char>(text[i])))
         << text;
   }
   EXPECT_EQ(text[14], '4') << text;
