@@ -36,6 +36,8 @@ constexpr char kUsage[] =
     "      --import IMPORT        an import for the query (repeatable)\n"
     "      --v0-compatible        parse modules and the query as Rego v0\n"
     "      --strict-builtin-errors  stop on the first builtin error\n"
+    "      --allow-net            let builtins reach the network (net.lookup_ip_addr of\n"
+    "                             names, http.send); off by default\n"
     "      --fail                 exit 1 when the result is undefined\n"
     "      --fail-defined         exit 1 when the result is defined\n";
 
@@ -48,6 +50,7 @@ struct Flags {
   std::vector<std::string> imports;
   bool v0 = false;
   bool strict_builtin_errors = false;
+  bool allow_net = false;
   bool fail = false;
   bool fail_defined = false;
   std::optional<std::string> query;
@@ -108,6 +111,8 @@ std::optional<std::string> ParseFlags(std::span<const std::string> args, Flags* 
       err = flag(&f->v0);
     } else if (a == "--strict-builtin-errors") {
       err = flag(&f->strict_builtin_errors);
+    } else if (a == "--allow-net") {
+      err = flag(&f->allow_net);
     } else if (a == "--fail") {
       err = flag(&f->fail);
     } else if (a == "--fail-defined") {
@@ -190,6 +195,7 @@ int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
   // opa.runtime() as `opa eval` answers it: the engine's description and the environment.
   eopts.builtins.runtime_info = true;
   eopts.builtins.env = ProcessEnvironment();
+  eopts.builtins.allow_net = flags.allow_net;
   rego::Engine engine(eopts);
   for (auto& [name, text] : loaded.modules) engine.AddModule(name, std::move(text));
   engine.SetData(std::move(loaded.data));
