@@ -54,5 +54,14 @@ TEST(RewriteLocalVarsTest, HeadComprehensionReadsBodyVariables) {
                                 "__local1__ = __local3__]"));
 }
 
+// A head comprehension's own (undeclared) variable that names a body declaration is that
+// declaration, in the comprehension's head and body alike (it was renamed in the head only,
+// so `p := [x | x = [1, 5][_]] if x := 5` gave [5, 5] instead of OPA's [5]).
+TEST(RewriteLocalVarsTest, HeadComprehensionHeadAndBodyRenamedTogether) {
+  Compiled c = CompileText({"package p\n\np := [x | x = [1, 5][_]] if x := 5\n"});
+  ASSERT_TRUE(c.ok) << ::testing::PrintToString(c.errors);
+  EXPECT_THAT(c.dump, HasSubstr("[__local0__ | __local1__ = [1, 5]; __local0__ = __local1__["));
+}
+
 }  // namespace
 }  // namespace golden::rego::compile::testing
