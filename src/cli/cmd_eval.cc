@@ -39,7 +39,10 @@ constexpr char kUsage[] =
     "      --allow-net            let builtins reach the network (net.lookup_ip_addr of\n"
     "                             names, http.send); off by default\n"
     "      --fail                 exit 1 when the result is undefined\n"
-    "      --fail-defined         exit 1 when the result is defined\n";
+    "      --fail-defined         exit 1 when the result is defined\n"
+    "\n"
+    "exit status: 0 success, 1 --fail/--fail-defined met, 2 a parse, compile or evaluation\n"
+    "error, or bad flags\n";
 
 struct Flags {
   std::vector<std::string> data;
@@ -159,7 +162,9 @@ int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
   EvalOutput output;
   auto finish = [&](bool defined) {
     io->out += FormatEvalOutput(output, flags.format);
-    if (!output.errors.empty()) return static_cast<int>(kExitViolations);
+    // As `opa eval`: a parse, compile or evaluation error exits 2 (cmd/eval.go), so a script
+    // using --fail can tell "undefined" (1) from "broken" (2).
+    if (!output.errors.empty()) return static_cast<int>(kExitUsage);
     if (flags.fail && !defined) return static_cast<int>(kExitViolations);
     if (flags.fail_defined && defined) return static_cast<int>(kExitViolations);
     return static_cast<int>(kExitOk);
