@@ -41,9 +41,8 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     o.name = EscapeInvalidUtf8(org.name);
     o.path = org.display;
     if (org.error) {
-      o.findings.push_back(report::Finding{
-          std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError,
-          "Cannot read the organization folder: " + *org.error, "", 0});
+      o.findings.push_back(
+          report::MakeFinding(std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError, "Cannot read the organization folder: " + *org.error));
     }
     o.repos.resize(org.repos.size());
     rep.orgs.push_back(std::move(o));

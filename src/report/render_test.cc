@@ -9,7 +9,8 @@ namespace {
 
 Finding F(std::string check, std::string rule, Severity sev, std::string msg, std::string file = {},
           int line = 0) {
-  return Finding{std::move(check), std::move(rule), sev, std::move(msg), std::move(file), line};
+  return report::MakeFinding(std::move(check), std::move(rule), sev, std::move(msg),
+                             std::move(file), line);
 }
 
 RepoReport Repo(std::string name, std::vector<Finding> findings) {

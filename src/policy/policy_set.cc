@@ -1,0 +1,332 @@
+#include "policy/policy_set.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "base/fs.h"
+#include "base/parallel.h"
+#include "base/strings.h"
+#include "policy/input.h"
+#include "portfolio/metadata.h"
+#include "rego/rego.h"
+#include "value/json.h"
+
+namespace golden::policy {
+
+namespace {
+
+using report::Finding;
+using report::Severity;
+
+constexpr std::string_view kPolicyCheck = "policy";
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// The severity a rule's name gives its findings (conftest: deny/violation fail, warn warns;
+// `deny_foo` counts as `deny`), or nullopt when the rule yields no findings.
+std::optional<Severity> RuleKind(std::string_view name) {
+  for (auto [prefix, severity] : {std::pair{std::string_view("deny"), Severity::kError},
+                                  std::pair{std::string_view("violation"), Severity::kError},
+                                  std::pair{std::string_view("warn"), Severity::kWarning}}) {
+    if (name == prefix ||
+        (StartsWith(name, prefix) && name.size() > prefix.size() && name[prefix.size()] == '_')) {
+      return severity;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Severity> ParseSeverity(std::string_view s) {
+  std::string l = AsciiLower(s);
+  if (l == "error" || l == "violation" || l == "deny" || l == "critical" || l == "high") {
+    return Severity::kError;
+  }
+  if (l == "warning" || l == "warn" || l == "medium" || l == "low") return Severity::kWarning;
+  if (l == "info" || l == "note") return Severity::kInfo;
+  return std::nullopt;
+}
+
+std::string_view StringOr(const Value* v, std::string_view fallback = {}) {
+  return v != nullptr && v->IsString() ? v->GetString() : fallback;
+}
+
+// One queried document: `data.<package>.<name>` for a deny/violation/warn rule.
+struct RuleGroup {
+  std::string package;  // "golden.docker"
+  std::string name;     // "deny"
+  Severity severity = Severity::kError;
+  std::string title;
+  std::string description;
+  std::optional<Severity> metadata_severity;  // custom.severity
+  std::vector<int64_t> tiers;                 // custom.tiers; empty: every tier
+  std::optional<rego::PreparedQuery> query;
+
+  std::string Id() const { return package + "." + name; }
+};
+
+// Fills the group's annotation fields from a rego.metadata.chain() list (rule first, then
+// document, package and subpackages): the nearest annotation of each kind wins.
+void ApplyAnnotations(const Value& chain, RuleGroup* g) {
+  if (!chain.IsArray()) return;
+  bool has_tiers = !g->tiers.empty();
+  for (const Value& link : chain.GetArray()) {
+    const Value* a = link.Find("annotations");
+    if (a == nullptr) continue;
+    if (g->title.empty()) g->title = std::string(StringOr(a->Find("title")));
+    if (g->description.empty()) g->description = std::string(StringOr(a->Find("description")));
+    const Value* custom = a->Find("custom");
+    if (custom == nullptr) continue;
+    if (!g->metadata_severity) {
+      if (const Value* s = custom->Find("severity"); s && s->IsString()) {
+        g->metadata_severity = ParseSeverity(s->GetString());
+      }
+    }
+    if (!has_tiers) {
+      if (const Value* t = custom->Find("tiers"); t && t->IsArray()) {
+        for (const Value& tier : t->GetArray()) {
+          if (std::optional<int64_t> n = tier.AsInt64()) g->tiers.push_back(*n);
+        }
+        has_tiers = true;
+      }
+    }
+  }
+}
+
+// The names an `exception` rule excepts: strings, or arrays of strings (conftest's
+// `exception[rules] { rules := ["foo"] }`).
+void CollectExceptions(const Value& v, std::vector<std::string>* out) {
+  if (v.IsString()) {
+    out->emplace_back(v.GetString());
+    return;
+  }
+  if (v.IsArray() || v.IsSet()) {
+    for (const Value& item : v.IsArray() ? v.GetArray() : v.GetSet()) {
+      CollectExceptions(item, out);
+    }
+  }
+}
+
+}  // namespace
+
+struct PolicySetImpl {
+  std::shared_ptr<const rego::CompiledPolicy> policy;
+  std::vector<RuleGroup> groups;
+  /// Package -> its prepared `exception` query.
+  std::map<std::string, rego::PreparedQuery> exceptions;
+};
+
+PolicySet::PolicySet(std::unique_ptr<PolicySetImpl> impl) : impl_(std::move(impl)) {}
+PolicySet::~PolicySet() = default;
+
+Result<std::vector<fs::path>> PolicyFiles(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return out;
+  if (!fs::is_directory(dir, ec)) {
+    return InvalidArgument(DisplayPath(dir) + ": the policy folder is not a folder");
+  }
+  // Hidden files and folders are left out, as OPA's loader does.
+  std::vector<std::pair<fs::path, int>> stack{{dir, 0}};
+  while (!stack.empty()) {
+    auto [d, depth] = stack.back();
+    stack.pop_back();
+    if (depth > 32) continue;
+    GOLDEN_ASSIGN_OR_RETURN(std::vector<DirEntry> entries, ListDir(d));
+    std::vector<std::pair<fs::path, int>> subdirs;
+    for (const DirEntry& e : entries) {
+      if (e.name.starts_with(".")) continue;
+      if (e.is_dir) {
+        subdirs.push_back({d / e.name, depth + 1});
+      } else if (EndsWith(e.name, ".rego") && !EndsWith(e.name, "_test.rego")) {
+        out.push_back(d / e.name);
+      }
+    }
+    stack.insert(stack.end(), subdirs.rbegin(), subdirs.rend());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<std::shared_ptr<const PolicySet>> PolicySet::Compile(
+    std::vector<std::pair<std::string, std::string>> modules, const Value& portfolio,
+    const PolicyOptions& options) {
+  rego::EngineOptions eo;
+  eo.v0_compatible = options.v0_compatible;
+  rego::Engine engine(eo);
+  for (auto& [name, text] : modules) engine.AddModule(name, std::move(text));
+  engine.SetData(Value::Object(
+      {{Value::String("golden"), Value::Object({{Value::String("portfolio"), portfolio}})}}));
+  rego::CompileResult compiled = engine.Compile();
+  if (!compiled.policy) {
+    std::string message;
+    for (const rego::Diagnostic& d : compiled.errors) {
+      if (!message.empty()) message += "\n";
+      message += d.ToString();
+    }
+    return InvalidArgument(message);
+  }
+  auto impl = std::make_unique<PolicySetImpl>();
+  impl->policy = compiled.policy;
+  std::map<std::pair<std::string, std::string>, size_t> index;
+  for (const rego::CompiledPolicy::RuleInfo& r : compiled.policy->Rules()) {
+    if (r.function) continue;
+    std::string package = StartsWith(r.package, "data.") ? r.package.substr(5) : r.package;
+    if (r.name == "exception" && !impl->exceptions.contains(package)) {
+      auto q = compiled.policy->Prepare("data." + package + ".exception");
+      if (auto* pq = std::get_if<rego::PreparedQuery>(&q)) impl->exceptions.emplace(package, *pq);
+      continue;
+    }
+    std::optional<Severity> kind = RuleKind(r.name);
+    if (!kind) continue;
+    auto [it, fresh] = index.try_emplace({package, r.name}, impl->groups.size());
+    if (fresh) {
+      RuleGroup g;
+      g.package = package;
+      g.name = r.name;
+      g.severity = *kind;
+      auto q = compiled.policy->Prepare("data." + package + "." + r.name);
+      if (auto* pq = std::get_if<rego::PreparedQuery>(&q)) {
+        g.query = *pq;
+      } else {
+        std::string message;
+        for (const rego::Diagnostic& d : std::get<std::vector<rego::Diagnostic>>(q)) {
+          message += d.ToString() + "\n";
+        }
+        return Internal("cannot query " + g.Id() + ": " + message);
+      }
+      impl->groups.push_back(std::move(g));
+    }
+    ApplyAnnotations(r.annotations, &impl->groups[it->second]);
+  }
+  return std::shared_ptr<const PolicySet>(new PolicySet(std::move(impl)));
+}
+
+Result<std::shared_ptr<const PolicySet>> PolicySet::Load(const fs::path& dir,
+                                                         const Value& portfolio,
+                                                         const PolicyOptions& options) {
+  GOLDEN_ASSIGN_OR_RETURN(std::vector<fs::path> files, PolicyFiles(dir));
+  std::vector<std::pair<std::string, std::string>> modules;
+  for (const fs::path& f : files) {
+    std::string name =
+        options.display_base.empty() ? DisplayPath(f) : RelativePath(f, options.display_base);
+    auto text = ReadFile(f);
+    if (!text.ok()) return InvalidArgument(name + ": " + text.status().message());
+    modules.emplace_back(std::move(name), std::move(*text));
+  }
+  return Compile(std::move(modules), portfolio, options);
+}
+
+std::vector<Finding> PolicySet::Evaluate(const Value& input) const {
+  std::vector<Finding> out;
+  std::optional<int64_t> tier;
+  if (const Value* t = input.Find("tier")) tier = t->AsInt64();
+  // Exceptions per package, evaluated once.
+  std::map<std::string, std::vector<std::string>> excepted;
+  std::map<std::string, std::string> exception_errors;
+  for (const auto& [package, query] : impl_->exceptions) {
+    rego::EvalResult r = query.Eval(input);
+    if (r.error) {
+      exception_errors[package] = r.error->ToString();
+    } else if (!r.results.empty() && !r.results[0].expressions.empty()) {
+      CollectExceptions(r.results[0].expressions[0].value, &excepted[package]);
+    }
+  }
+  for (const auto& [package, message] : exception_errors) {
+    out.push_back(report::MakeFinding(std::string(kPolicyCheck), package + ".exception",
+                                      Severity::kError, "Policy evaluation failed: " + message));
+  }
+  for (const RuleGroup& g : impl_->groups) {
+    if (!g.tiers.empty() &&
+        (!tier || std::find(g.tiers.begin(), g.tiers.end(), *tier) == g.tiers.end())) {
+      continue;
+    }
+    rego::EvalResult r = g.query->Eval(input);
+    if (r.error) {
+      out.push_back(report::MakeFinding(std::string(kPolicyCheck), g.Id(), Severity::kError,
+                                        "Policy evaluation failed: " + r.error->ToString()));
+      continue;
+    }
+    if (r.results.empty() || r.results[0].expressions.empty()) continue;
+    const Value& doc = r.results[0].expressions[0].value;
+    std::span<const Value> values;
+    if (doc.IsSet()) {
+      values = doc.GetSet();
+    } else if (doc.IsArray()) {
+      values = doc.GetArray();
+    } else {
+      values = std::span<const Value>(&doc, 1);
+    }
+    // conftest: `exception` names the rule without its kind ("foo" for deny_foo; "" for deny).
+    std::string suffix;
+    if (size_t u = g.name.find('_'); u != std::string::npos) suffix = g.name.substr(u + 1);
+    const std::vector<std::string>* exc = nullptr;
+    if (auto it = excepted.find(g.package); it != excepted.end()) exc = &it->second;
+    bool is_excepted = exc != nullptr && std::find(exc->begin(), exc->end(), suffix) != exc->end();
+    for (const Value& v : values) {
+      if (v.IsBool() && !v.GetBool()) continue;  // `deny := false`: nothing to report
+      Finding f;
+      f.check = std::string(kPolicyCheck);
+      f.rule = g.Id();
+      f.severity = g.metadata_severity.value_or(g.severity);
+      f.title = g.title;
+      f.description = g.description;
+      if (v.IsString()) {
+        f.message = std::string(v.GetString());
+      } else if (v.IsObject() && v.Find("msg") != nullptr && v.Find("msg")->IsString()) {
+        f.message = std::string(v.Find("msg")->GetString());
+        if (const Value* rule = v.Find("rule"); rule && rule->IsString()) {
+          f.rule = g.package + "." + std::string(rule->GetString());
+        }
+        f.file = std::string(StringOr(v.Find("file")));
+        if (const Value* line = v.Find("line"))
+          f.line = static_cast<int>(line->AsInt64().value_or(0));
+        if (const Value* s = v.Find("severity"); s && s->IsString()) {
+          f.severity = ParseSeverity(s->GetString()).value_or(f.severity);
+        }
+      } else if (v.IsBool()) {
+        f.message = g.title.empty() ? g.Id() : g.title;  // `deny := true`
+      } else {
+        f.message = "Policy result without a msg: " + ToJson(v);
+      }
+      if (is_excepted) f.waived = Finding::Waiver{"exception in policy " + g.package, "", ""};
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+std::vector<report::RuleInfo> PolicySet::Rules() const {
+  std::vector<report::RuleInfo> out;
+  for (const RuleGroup& g : impl_->groups) {
+    std::string summary = !g.title.empty() ? g.title : g.description;
+    if (summary.empty()) summary = "Policy rule " + g.Id();
+    out.push_back(report::RuleInfo{g.Id(), std::string(kPolicyCheck),
+                                   g.metadata_severity.value_or(g.severity), summary});
+  }
+  return out;
+}
+
+void PolicySet::AddFindings(const portfolio::RepoSnapshot& snapshot,
+                            std::vector<Finding>* findings) const {
+  Value input = RepoInput(snapshot, *findings, GitValue(ReadGitFacts(snapshot.ref.dir)));
+  std::vector<Finding> more = Evaluate(input);
+  findings->insert(findings->end(), std::make_move_iterator(more.begin()),
+                   std::make_move_iterator(more.end()));
+}
+
+Value BuildPortfolio(const std::vector<const portfolio::RepoRef*>& refs, unsigned threads) {
+  std::vector<Value> entries(refs.size());
+  ParallelFor(refs.size(), threads == 0 ? DefaultThreadCount() : threads, [&](size_t i) {
+    portfolio::Metadata md;
+    auto text = ReadFile(refs[i]->dir / portfolio::kMetadataFile, portfolio::kMaxMetadataBytes);
+    if (text.ok()) md = portfolio::ParseMetadata(*text);
+    entries[i] = PortfolioEntry(*refs[i], md);
+  });
+  return PortfolioDocument(std::move(entries));
+}
+
+}  // namespace golden::policy
