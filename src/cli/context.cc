@@ -9,10 +9,18 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "cli/commands.h"
+#include "policy/policy_set.h"
 
 namespace golden::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// Where a governance root keeps its policies.
+constexpr std::string_view kPolicyDir = ".metaHub/policies";
+
+}  // namespace
 
 int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
                 const std::function<int()>& run) {
@@ -83,13 +91,51 @@ portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::p
   return search;
 }
 
+Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const PolicyFlags& flags,
+                                    const portfolio::Target& target, unsigned threads) {
+  PolicyChoice choice;
+  fs::path dir;
+  std::error_code ec;
+  if (!flags.dir.empty()) {
+    dir = flags.dir;
+    if (!fs::is_directory(dir, ec)) {
+      return InvalidArgument("--policies: " + DisplayPath(dir) + " is not a folder");
+    }
+  } else if (root) {
+    dir = *root / kPolicyDir;
+  } else {
+    return choice;
+  }
+  auto files = policy::PolicyFiles(dir);
+  if (!files.ok()) return files.status();
+  if (files->empty()) return choice;
+  policy::PolicyOptions options;
+  options.v0_compatible = flags.v0_compatible;
+  if (root) options.display_base = *root;
+  // Only now that there are policies: data.golden.portfolio reads every repository's
+  // metadata once more.
+  Value portfolio = policy::BuildPortfolio(target.Repos(), threads);
+  auto set = policy::PolicySet::Load(dir, portfolio, options);
+  if (!set.ok()) return set.status();
+  choice.policies = *set;
+  return choice;
+}
+
 portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
-                                          unsigned threads) {
+                                          unsigned threads, const PolicyChoice& policies) {
   portfolio::EnforceOptions options;
   options.checks.strict = strict;
   options.checks.schema = schema;
   options.threads = threads;
   options.scan.sizes = false;
+  if (policies.policies) {
+    options.scan.sizes = true;  // input.files[_].size
+    options.rules = policies.policies->Rules();
+    options.add_findings = [set = policies.policies](const portfolio::RepoSnapshot& snapshot,
+                                                     std::vector<report::Finding>* findings) {
+      set->AddFindings(snapshot, findings);
+    };
+  }
   return options;
 }
 

@@ -30,6 +30,7 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
   rep.path = target.display;
   rep.timestamp = report::IsoTimestampUtc(now_ns);
   rep.rules = BuiltinRules();
+  rep.rules.insert(rep.rules.end(), options.rules.begin(), options.rules.end());
   rep.strict = options.checks.strict;
 
   // Lay out the report first, then fill each repository's slot from the workers, so the
