@@ -360,6 +360,17 @@ TEST(CoverageTest, NothingRecordedWithoutCollector) {
   EXPECT_EQ(report[0].not_covered, (std::vector<int>{3}));
 }
 
+// A comprehension in a function's head reads the function's arguments (it was compiled in
+// a scope without them: "var xs is unsafe").
+TEST(EngineTest, HeadComprehensionSeesFunctionArguments) {
+  auto p = MustCompile(
+      "package p\n\nf(xs) := [x | some x in xs]\ng(xs) := {x | x := xs[_]}\n"
+      "r := f([1, 2])\ns := g([3])\n");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(Eval(*p, "data.p.r"), "[1,2];");
+  EXPECT_EQ(Eval(*p, "data.p.s"), "[3];");
+}
+
 TEST(ParseRegoValueTest, SetsAndNonStringKeys) {
   auto v = ParseRegoValue(R"({"a": {1, 2}, 3: [null]})");
   ASSERT_TRUE(v.ok()) << v.status().ToString();
