@@ -254,6 +254,7 @@ int Test(const Flags& flags) {
     }
   }
   std::string text = ErrorsText(errors);
+  if (text.empty() || text.back() != '\n') text += '\n';
   std::fwrite(text.data(), 1, text.size(), stderr);
   return kExitUsage;
 }

@@ -116,7 +116,10 @@ Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const P
   // metadata once more.
   Value portfolio = policy::BuildPortfolio(target.Repos(), threads);
   auto set = policy::PolicySet::Load(dir, portfolio, options);
-  if (!set.ok()) return set.status();
+  if (!set.ok()) {
+    return InvalidArgument("the policies in " + DisplayPath(dir) + " do not compile:\n" +
+                           set.status().message());
+  }
   choice.policies = *set;
   return choice;
 }
