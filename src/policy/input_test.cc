@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "policy/manifests.h"
+#include "portfolio/checks.h"
+#include "portfolio/target.h"
+#include "testing/json_schema.h"
 #include "testing/temp_dir.h"
 #include "value/json.h"
 
@@ -134,6 +139,55 @@ TEST(RepoInput, PortfolioDocumentSortedByFullName) {
       R"({"repositories":[{"metadata":{"tier":1},"repository":{"full_name":"alpha/x","name":"x",)"
       R"("org":"alpha","path":"alpha/x"},"tier":1},{"metadata":null,"repository":)"
       R"({"full_name":"beta/x","name":"x","org":"beta","path":"beta/x"},"tier":4}]})");
+}
+
+}  // namespace
+}  // namespace golden::policy
+
+namespace golden::policy {
+namespace {
+
+// Every repository of the example portfolio gives an input that schemas/policy-input.schema.json
+// accepts, so the schema and docs/policy-input.md describe what policies really see.
+TEST(RepoInput, ExamplePortfolioMatchesTheSchema) {
+  fs::path root = golden::testing::SourceDir() / "examples/governance";
+  auto schema = golden::testing::JsonSchema::Load(golden::testing::SourceDir() /
+                                                  "schemas/policy-input.schema.json");
+  ASSERT_TRUE(schema);
+  portfolio::TargetRequest request;
+  request.path = root / "organizations";
+  request.root = root;
+  request.cwd = root;
+  auto target = portfolio::ResolveTarget(request);
+  ASSERT_TRUE(target.ok());
+  size_t checked = 0;
+  for (const portfolio::RepoRef* ref : target->Repos()) {
+    portfolio::RepoSnapshot snap = portfolio::LoadRepo(*ref);
+    std::vector<report::Finding> findings = portfolio::RunChecks(snap, {});
+    Value in = RepoInput(snap, findings, GitValue(GitFacts{"0123", "main", 17}));
+    EXPECT_EQ(schema->Validate(ToJson(in)), std::vector<std::string>{}) << ref->display;
+    ++checked;
+  }
+  EXPECT_GT(checked, 15u);
+}
+
+// A git checkout made with the git command (skipped where git is not installed).
+TEST(GitFacts, HeadBranchAndCommitTime) {
+  if (std::system("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "git is not installed";
+  TempDir d;
+  d.Write("a.txt", "a\n");
+  std::string cd = "cd '" + d.path().string() + "' && ";
+  ASSERT_EQ(std::system((cd + "git init -q -b trunk . && git add a.txt && "
+                              "GIT_COMMITTER_DATE='@1767225600 +0000' git -c user.name=t "
+                              "-c user.email=t@example.com commit -q -m one")
+                            .c_str()),
+            0);
+  std::optional<GitFacts> facts = ReadGitFacts(d.path());
+  ASSERT_TRUE(facts);
+  EXPECT_EQ(facts->branch, "trunk");
+  EXPECT_EQ(facts->head.size(), 40u);
+  EXPECT_EQ(facts->committed_at, 1767225600);
+  EXPECT_FALSE(ReadGitFacts(d.path() / "absent"));
 }
 
 }  // namespace
