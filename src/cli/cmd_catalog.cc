@@ -125,7 +125,7 @@ int BuildAndWrite(const Flags& flags) {
     if (!target.ok()) return Fail(kExitError, target.status().message());
 
     // The checks exactly as golden enforce runs them, so compliance is what enforce reports.
-    auto policies = ChoosePolicies(*root, {}, *target, flags.jobs);
+    auto policies = ChoosePolicies(*root, {}, *target, flags.jobs, (*clock)->NowNs());
     if (!policies.ok()) return Fail(kExitError, policies.status().message());
     portfolio::EnforceOptions options =
         CheckingOptions(*strict, schema->schema.get(), flags.jobs, *policies);

@@ -88,7 +88,7 @@ int Enforce(const Flags& flags) {
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
 
-  auto policies = ChoosePolicies(root_dir, flags.policies, *target, flags.jobs);
+  auto policies = ChoosePolicies(root_dir, flags.policies, *target, flags.jobs, (*clock)->NowNs());
   if (!policies.ok()) return Fail(kExitUsage, policies.status().message());
   portfolio::EnforceOptions options =
       CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs, *policies);
@@ -99,6 +99,7 @@ int Enforce(const Flags& flags) {
   options.on_repo_done = [&progress] { progress.Tick(); };
   report::Report rep = portfolio::Enforce(*target, options, (*clock)->NowNs());
   progress.Finish();
+  if (!flags.quiet) ReportUnusedWaivers(*policies, *target, "enforce");
 
   std::string text = report::Render(rep, *format);
   if (!flags.output.empty()) {

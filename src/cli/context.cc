@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "cli/commands.h"
 #include "policy/policy_set.h"
+#include "policy/waivers.h"
 
 namespace golden::cli {
 
@@ -17,8 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Where a governance root keeps its policies.
+/// Where a governance root keeps its policies and waivers.
 constexpr std::string_view kPolicyDir = ".metaHub/policies";
+constexpr std::string_view kWaiversFile = ".metaHub/waivers.yaml";
+
+/// What waivers match: org/name (the name alone for a repository outside organizations).
+std::string FullName(const portfolio::RepoRef& ref) {
+  return ref.org.empty() ? ref.name : ref.org + "/" + ref.name;
+}
 
 }  // namespace
 
@@ -92,8 +99,15 @@ portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::p
 }
 
 Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const PolicyFlags& flags,
-                                    const portfolio::Target& target, unsigned threads) {
+                                    const portfolio::Target& target, unsigned threads,
+                                    int64_t now_ns) {
   PolicyChoice choice;
+  if (root) {
+    auto waivers = policy::WaiverSet::Load(*root / kWaiversFile, std::string(kWaiversFile),
+                                           policy::UtcDate(now_ns));
+    if (!waivers.ok()) return waivers.status();
+    if (!(*waivers)->empty()) choice.waivers = *waivers;
+  }
   fs::path dir;
   std::error_code ec;
   if (!flags.dir.empty()) {
@@ -124,6 +138,17 @@ Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const P
   return choice;
 }
 
+void ReportUnusedWaivers(const PolicyChoice& choice, const portfolio::Target& target,
+                         std::string_view command) {
+  if (!choice.waivers) return;
+  std::vector<std::string> names;
+  for (const portfolio::RepoRef* ref : target.Repos()) names.push_back(FullName(*ref));
+  for (const std::string& m : choice.waivers->UnusedMessages(names)) {
+    std::fprintf(stderr, "golden %.*s: warning: %s\n", static_cast<int>(command.size()),
+                 command.data(), m.c_str());
+  }
+}
+
 portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
                                           unsigned threads, const PolicyChoice& policies) {
   portfolio::EnforceOptions options;
@@ -134,9 +159,15 @@ portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::Metadata
   if (policies.policies) {
     options.scan.sizes = true;  // input.files[_].size
     options.rules = policies.policies->Rules();
-    options.add_findings = [set = policies.policies](const portfolio::RepoSnapshot& snapshot,
-                                                     std::vector<report::Finding>* findings) {
-      set->AddFindings(snapshot, findings);
+  }
+  if (policies.policies || policies.waivers) {
+    options.add_findings = [set = policies.policies, waivers = policies.waivers](
+                               const portfolio::RepoSnapshot& snapshot,
+                               std::vector<report::Finding>* findings) {
+      if (set) set->AddFindings(snapshot, findings);
+      if (waivers) {
+        waivers->Apply(FullName(snapshot.ref), findings);
+      }
     };
   }
   return options;

@@ -22,6 +22,7 @@ class App;
 
 namespace golden::policy {
 class PolicySet;
+class WaiverSet;
 }  // namespace golden::policy
 
 namespace golden::cli {
@@ -70,20 +71,29 @@ struct PolicyFlags {
 struct PolicyChoice {
   /// Null when there are no policies (no folder, or no .rego file in it).
   std::shared_ptr<const policy::PolicySet> policies;
+  /// `<root>/.metaHub/waivers.yaml` (null without a root; empty when the file is missing).
+  std::shared_ptr<const policy::WaiverSet> waivers;
 };
 
 /// Loads and compiles the policies for a run over `target` (data.golden.portfolio lists its
-/// repositories, read on `threads` threads). An explicit folder that does not exist, a file
-/// that cannot be read and compile errors are configuration errors (every diagnostic,
-/// "file:line: code: message", one a line; files named relative to `root`).
+/// repositories, read on `threads` threads), and the root's waivers, judged on the UTC day of
+/// `now_ns`. An explicit folder that does not exist, a file that cannot be read, compile
+/// errors and a waiver file that fails its schema are configuration errors (every problem,
+/// "file:line: message", one a line; files named relative to `root`).
 Result<PolicyChoice> ChoosePolicies(const std::optional<std::filesystem::path>& root,
                                     const PolicyFlags& flags, const portfolio::Target& target,
-                                    unsigned threads);
+                                    unsigned threads, int64_t now_ns);
+
+/// Warns on standard error about every waiver for a repository of `target` that covered no
+/// finding in the run.
+void ReportUnusedWaivers(const PolicyChoice& choice, const portfolio::Target& target,
+                         std::string_view command);
 
 /// How every command that judges repositories runs the checks (enforce, catalog, checkpoint),
 /// so they judge alike: strictness, the schema, worker threads (0: every core), the policies
-/// (their findings beside the built-in checks', their rules in the report), and no file sizes
-/// in the scan unless policies read them (no check does; one stat per file saved).
+/// (their findings beside the built-in checks', their rules in the report), the waivers
+/// (applied to every finding), and no file sizes in the scan unless policies read them (no
+/// check does; one stat per file saved).
 portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
                                           unsigned threads, const PolicyChoice& policies);
 
