@@ -3,12 +3,12 @@
 #include <fnmatch.h>
 
 #include <algorithm>
-#include <ctime>
 
 #include "base/fs.h"
 #include "policy/waivers_schema.h"
 #include "portfolio/metadata.h"
 #include "portfolio/schema.h"
+#include "report/report.h"
 #include "value/yaml.h"
 
 namespace golden::policy {
@@ -30,14 +30,9 @@ std::string Field(const Value& entry, std::string_view key) {
 }  // namespace
 
 std::string UtcDate(int64_t unix_ns) {
-  int64_t secs = unix_ns / 1'000'000'000;
-  if (unix_ns % 1'000'000'000 < 0) --secs;
-  std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  // "2026-01-31T08:00:00Z" -> "2026-01-31": one conversion of instants to UTC for reports
+  // and waivers.
+  return report::IsoTimestampUtc(unix_ns).substr(0, 10);
 }
 
 WaiverSet::WaiverSet(std::vector<Waiver> waivers, std::string file, std::string today)
