@@ -16,12 +16,10 @@ and prints each as a ratio to `enforce` measured in the same session.
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 
-from bench_enforce import timed  # (wall s, CPU s, max RSS KB) of one run
+from bench_enforce import measure, portfolio
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACK = os.path.abspath(os.path.join(HERE, "..", "policies"))
@@ -40,10 +38,7 @@ def main():
     print(f"{'repos':>6} {'command':<14} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'wall vs enforce':>15} {'cpu vs enforce':>14}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = os.path.join(args.dir, f"portfolio-{size}")
-        if not os.path.isdir(os.path.join(root, "organizations")):
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
-                            "--repos", str(size)], check=True)
+        root = portfolio(args.dir, size)
         with_pack = [golden, "enforce", "-q", "--policies", PACK]
         commands = {
             "enforce": [golden, "enforce", "-q"],
@@ -51,13 +46,7 @@ def main():
             "policies-json": with_pack + ["--report", "json"],
             "policies-j1": with_pack + ["-j", "1"],
         }
-        for cmd in commands.values():  # warm the page cache and the dentry cache
-            timed(cmd, root)
-        results = {}
-        for name, cmd in commands.items():
-            runs = [timed(cmd, root) for _ in range(args.runs)]
-            results[name] = (statistics.median(r[0] for r in runs),
-                             statistics.median(r[1] for r in runs), max(r[2] for r in runs))
+        results = measure(commands, root, args.runs)
         base_wall, base_cpu, _ = results["enforce"]
         for name, (wall, cpu, rss) in results.items():
             print(f"{size:>6} {name:<14} {wall:>7.3f} {cpu:>6.2f} {rss / 1024:>10.1f} "
