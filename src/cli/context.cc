@@ -125,6 +125,7 @@ Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const P
   if (files->empty()) return choice;
   policy::PolicyOptions options;
   options.v0_compatible = flags.v0_compatible;
+  options.now_ns = now_ns;
   if (root) options.display_base = *root;
   // Only now that there are policies: data.golden.portfolio reads every repository's
   // metadata once more.

@@ -114,6 +114,7 @@ void CollectExceptions(const Value& v, std::vector<std::string>* out) {
 
 struct PolicySetImpl {
   std::shared_ptr<const rego::CompiledPolicy> policy;
+  rego::EvalOptions eval;
   std::vector<RuleGroup> groups;
   /// Package -> its prepared `exception` query.
   std::map<std::string, rego::PreparedQuery> exceptions;
@@ -171,6 +172,7 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Compile(
   }
   auto impl = std::make_unique<PolicySetImpl>();
   impl->policy = compiled.policy;
+  impl->eval.now_ns = options.now_ns;
   std::map<std::pair<std::string, std::string>, size_t> index;
   for (const rego::CompiledPolicy::RuleInfo& r : compiled.policy->Rules()) {
     if (r.function) continue;
@@ -228,7 +230,7 @@ std::vector<Finding> PolicySet::Evaluate(const Value& input) const {
   std::map<std::string, std::vector<std::string>> excepted;
   std::map<std::string, std::string> exception_errors;
   for (const auto& [package, query] : impl_->exceptions) {
-    rego::EvalResult r = query.Eval(input);
+    rego::EvalResult r = query.Eval(input, impl_->eval);
     if (r.error) {
       exception_errors[package] = r.error->ToString();
     } else if (!r.results.empty() && !r.results[0].expressions.empty()) {
@@ -244,7 +246,7 @@ std::vector<Finding> PolicySet::Evaluate(const Value& input) const {
         (!tier || std::find(g.tiers.begin(), g.tiers.end(), *tier) == g.tiers.end())) {
       continue;
     }
-    rego::EvalResult r = g.query->Eval(input);
+    rego::EvalResult r = g.query->Eval(input, impl_->eval);
     if (r.error) {
       out.push_back(report::MakeFinding(std::string(kPolicyCheck), g.Id(), Severity::kError,
                                         "Policy evaluation failed: " + r.error->ToString()));

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct PolicyOptions {
   bool v0_compatible = false;
   /// Module names are made relative to this folder when below it (the governance root).
   fs::path display_base;
+  /// time.now_ns() in policies: the run's clock (SOURCE_DATE_EPOCH), so one run sees one
+  /// instant; default: the system clock at each evaluation.
+  std::optional<int64_t> now_ns;
 };
 
 /// The `.rego` files below `dir` (recursively, in path order) that enforce loads: tests

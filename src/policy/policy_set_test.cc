@@ -161,6 +161,16 @@ deny contains sprintf("name %s is used %d times", [input.repository.name, n]) if
             "golden.names.deny|error|name x is used 2 times\n");
 }
 
+TEST(PolicySet, TimeIsTheRunsClock) {
+  PolicyOptions o;
+  o.now_ns = 1767225600LL * 1'000'000'000;
+  auto p = PolicySet::Compile(
+      {{"p.rego", "package t\n\nwarn contains sprintf(\"%d\", [time.now_ns()]) if true\n"}},
+      Value::EmptyObject(), o);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(Show((*p)->Evaluate(In("{}"))), "t.warn|warning|1767225600000000000\n");
+}
+
 TEST(PolicyFiles, RecursiveSortedWithoutTests) {
   golden::testing::TempDir d;
   d.Write("b.rego", "");
