@@ -3,12 +3,12 @@
 # description: What every repository of the portfolio keeps at its top level.
 package golden.repository
 
-# Where GitHub looks for a file, in its order of preference.
+# Every regular file's path, collected once per evaluation.
+file_paths := {f.path | some f in input.files; f.kind == "file"}
+
 has_any(paths) if {
 	some p in paths
-	some f in input.files
-	f.path == p
-	f.kind == "file"
+	p in file_paths
 }
 
 # METADATA
@@ -32,6 +32,12 @@ deny_license contains "no LICENSE or COPYING file at the top level" if {
 	not has_any({"LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING", "COPYING.md"})
 }
 
+# ".exe" for "tools/build.EXE"; undefined without a dot in the file name.
+extension(path) := concat("", [".", lower(parts[count(parts) - 1])]) if {
+	parts := split(path, ".")
+	count(parts) > 1
+}
+
 binary_extensions := {
 	".exe", ".dll", ".so", ".dylib", ".a", ".o", ".obj", ".lib", ".jar", ".war", ".class",
 	".pyc", ".pyo", ".whl", ".egg", ".bin",
@@ -42,29 +48,25 @@ binary_extensions := {
 # description: >-
 #   Build outputs and compiled artifacts do not belong in source control (Scorecard's
 #   Binary-Artifacts check): they cannot be reviewed and hide what ships.
-warn_binaries contains {"msg": sprintf("binary artifact committed: %s", [f.path]), "file": f.path} if {
-	some f in input.files
-	f.kind == "file"
-	some ext in binary_extensions
-	endswith(lower(f.path), ext)
+warn_binaries contains {"msg": sprintf("binary artifact committed: %s", [path]), "file": path} if {
+	some path in file_paths
+	extension(path) in binary_extensions
 }
 
-adr_dirs := {"docs/adr", "doc/adr", "docs/decisions", "adr"}
+# A Markdown file below docs/adr, doc/adr, docs/decisions or adr.
+adr_record(path) if regex.match(`^(docs/adr|doc/adr|docs/decisions|adr)/.+\.md$`, path)
+
+has_adr if {
+	some path in file_paths
+	adr_record(path)
+}
 
 # METADATA
 # title: Architecture decision records
 # description: Tier 1-2 repositories record their architecture decisions (docs/adr/*.md).
 # custom:
 #   tiers: [1, 2]
-deny_adr contains "no architecture decision records (docs/adr/*.md)" if {
-	count([f |
-		some f in input.files
-		f.kind == "file"
-		some dir in adr_dirs
-		startswith(f.path, concat("", [dir, "/"]))
-		endswith(f.path, ".md")
-	]) == 0
-}
+deny_adr contains "no architecture decision records (docs/adr/*.md)" if not has_adr
 
 dependency_bots := {
 	"renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".github/renovate.json",
