@@ -7,19 +7,21 @@ package golden.cross_repo
 
 repositories := data.golden.portfolio.repositories
 
+# The other repositories listed under `key` in one of the portfolio's indexes.
+others(index, key) := [n |
+	some n in object.get(data.golden.portfolio[index], key, [])
+	n != input.repository.full_name
+]
+
 # METADATA
 # title: Repository names are unique
 # description: >-
 #   Two organizations with a repository of the same name confuse catalogs, image names and
 #   people; rename one or mark one archived.
 warn_duplicate_name contains msg if {
-	others := [r.repository.full_name |
-		some r in repositories
-		r.repository.name == input.repository.name
-		r.repository.full_name != input.repository.full_name
-	]
-	count(others) > 0
-	msg := sprintf("the name %s is also used by %s", [input.repository.name, concat(", ", others)])
+	same := others("by_name", input.repository.name)
+	count(same) > 0
+	msg := sprintf("the name %s is also used by %s", [input.repository.name, concat(", ", same)])
 }
 
 # METADATA
@@ -31,11 +33,8 @@ warn_duplicate_name contains msg if {
 #   tiers: [1, 2]
 warn_unknown_owner contains msg if {
 	owner := input.metadata.owner
-	count([r |
-		some r in repositories
-		r.repository.full_name != input.repository.full_name
-		r.metadata.owner == owner
-	]) == 0
+	is_string(owner)
+	count(others("by_owner", owner)) == 0
 	count(repositories) > 1
 	msg := sprintf("owner %q owns no other repository of the portfolio (a typo?)", [owner])
 }

@@ -8,11 +8,15 @@ repo(org, name, owner) := {
 	"metadata": {"owner": owner},
 }
 
-portfolio_data := {"repositories": [
-	repo("alpha", "api", "team-a"),
-	repo("beta", "api", "team-b"),
-	repo("beta", "web", "team-a"),
-]}
+portfolio_data := {
+	"repositories": [
+		repo("alpha", "api", "team-a"),
+		repo("beta", "api", "team-b"),
+		repo("beta", "web", "team-a"),
+	],
+	"by_name": {"api": ["alpha/api", "beta/api"], "web": ["beta/web"]},
+	"by_owner": {"team-a": ["alpha/api", "beta/web"], "team-b": ["beta/api"]},
+}
 
 test_duplicate_name if {
 	cross_repo.warn_duplicate_name == {"the name api is also used by beta/api"} with data.golden.portfolio as portfolio_data with input as repo("alpha", "api", "team-a")
@@ -31,5 +35,5 @@ test_known_owner if {
 }
 
 test_alone_in_the_portfolio if {
-	count(cross_repo.warn_unknown_owner) == 0 with data.golden.portfolio as {"repositories": [repo("a", "b", "c")]} with input as repo("a", "b", "c")
+	count(cross_repo.warn_unknown_owner) == 0 with data.golden.portfolio as {"repositories": [repo("a", "b", "c")], "by_name": {}, "by_owner": {"c": ["a/b"]}} with input as repo("a", "b", "c")
 }

@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <map>
 
 #include "base/strings.h"
 #include "policy/manifests.h"
@@ -363,7 +364,27 @@ Value PortfolioDocument(std::vector<Value> entries) {
   };
   std::stable_sort(entries.begin(), entries.end(),
                    [&](const Value& a, const Value& b) { return full_name(a) < full_name(b); });
-  return Obj({{Value::String("repositories"), Value::Array(std::move(entries))}});
+  // Indexes, so that a rule comparing one repository with the others looks up instead of
+  // scanning every repository (which made a 10,000-repository run quadratic).
+  std::map<std::string, std::vector<Value>, std::less<>> by_name;
+  std::map<std::string, std::vector<Value>, std::less<>> by_owner;
+  for (const Value& e : entries) {
+    Value name = Value::String(full_name(e));
+    by_name[std::string(e.FindPath({"repository", "name"})->GetString())].push_back(name);
+    const Value* owner = e.FindPath({"metadata", "owner"});
+    if (owner != nullptr && owner->IsString()) {
+      by_owner[std::string(owner->GetString())].push_back(name);
+    }
+  }
+  auto index = [](std::map<std::string, std::vector<Value>, std::less<>>& m) {
+    std::vector<Value::Entry> out;
+    out.reserve(m.size());
+    for (auto& [k, v] : m) out.push_back({Value::String(k), Value::Array(std::move(v))});
+    return Value::ObjectFromSorted(std::move(out));
+  };
+  return Obj({{Value::String("repositories"), Value::Array(std::move(entries))},
+              {Value::String("by_name"), index(by_name)},
+              {Value::String("by_owner"), index(by_owner)}});
 }
 
 }  // namespace golden::policy

@@ -41,7 +41,9 @@ std::optional<GitFacts> ReadGitFacts(const std::filesystem::path& dir);
 /// input), `tier` and `metadata`.
 Value PortfolioEntry(const portfolio::RepoRef& ref, const portfolio::Metadata& metadata);
 
-/// data.golden.portfolio: {"repositories": entries} with entries sorted by full name.
+/// data.golden.portfolio: {"repositories": entries} with entries sorted by full name, and
+/// the indexes "by_name" (repository name -> full names) and "by_owner" (metadata `owner` ->
+/// full names), full names sorted.
 Value PortfolioDocument(std::vector<Value> entries);
 
 }  // namespace golden::policy

@@ -133,12 +133,14 @@ TEST(RepoInput, PortfolioDocumentSortedByFullName) {
   portfolio::RepoRef b{"beta", "x", "/nowhere", "beta/x"};
   portfolio::RepoRef a{"alpha", "x", "/nowhere", "alpha/x"};
   portfolio::Metadata md = portfolio::ParseMetadata("tier: 1\n");
-  Value doc = PortfolioDocument({PortfolioEntry(b, {}), PortfolioEntry(a, md)});
-  EXPECT_EQ(
-      ToJson(doc),
-      R"({"repositories":[{"metadata":{"tier":1},"repository":{"full_name":"alpha/x","name":"x",)"
-      R"("org":"alpha","path":"alpha/x"},"tier":1},{"metadata":null,"repository":)"
-      R"({"full_name":"beta/x","name":"x","org":"beta","path":"beta/x"},"tier":4}]})");
+  portfolio::Metadata owned = portfolio::ParseMetadata("owner: team-a\n");
+  Value doc = PortfolioDocument({PortfolioEntry(b, owned), PortfolioEntry(a, md)});
+  EXPECT_EQ(ToJson(doc),
+            R"({"by_name":{"x":["alpha/x","beta/x"]},"by_owner":{"team-a":["beta/x"]},)"
+            R"("repositories":[{"metadata":{"tier":1},"repository":{"full_name":"alpha/x",)"
+            R"("name":"x","org":"alpha","path":"alpha/x"},"tier":1},{"metadata":{"owner":)"
+            R"("team-a"},"repository":{"full_name":"beta/x","name":"x","org":"beta","path":)"
+            R"("beta/x"},"tier":4}]})");
 }
 
 }  // namespace
