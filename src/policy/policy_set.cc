@@ -63,9 +63,14 @@ struct RuleGroup {
   std::string description;
   std::optional<Severity> metadata_severity;  // custom.severity
   std::vector<int64_t> tiers;                 // custom.tiers; empty: every tier
+  bool multi_value = false;  // a set of findings (`deny contains ...`), never undefined
   std::optional<rego::PreparedQuery> query;
 
   std::string Id() const { return package + "." + name; }
+  std::string Ref() const { return "data." + package + "." + name; }
+  bool Applies(std::optional<int64_t> tier) const {
+    return tiers.empty() || (tier && std::find(tiers.begin(), tiers.end(), *tier) != tiers.end());
+  }
 };
 
 // Fills the group's annotation fields from a rego.metadata.chain() list (rule first, then
@@ -118,6 +123,12 @@ struct PolicySetImpl {
   std::vector<RuleGroup> groups;
   /// Package -> its prepared `exception` query.
   std::map<std::string, rego::PreparedQuery> exceptions;
+  /// Per tier 1-4: one query for every multi-value group that applies to the tier
+  /// (`[data.a.deny, data.b.warn_x, ...]`), so a repository costs one evaluation, whose cache
+  /// the rules share (helper rules such as a set of file paths are computed once), instead of
+  /// one per rule; and the groups it covers, in the array's order.
+  std::optional<rego::PreparedQuery> batch[4];
+  std::vector<size_t> batch_groups[4];
 };
 
 PolicySet::PolicySet(std::unique_ptr<PolicySetImpl> impl) : impl_(std::move(impl)) {}
@@ -190,7 +201,8 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Compile(
       g.package = package;
       g.name = r.name;
       g.severity = *kind;
-      auto q = compiled.policy->Prepare("data." + package + "." + r.name);
+      g.multi_value = r.multi_value;
+      auto q = compiled.policy->Prepare(g.Ref());
       if (auto* pq = std::get_if<rego::PreparedQuery>(&q)) {
         g.query = *pq;
       } else {
@@ -203,6 +215,23 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Compile(
       impl->groups.push_back(std::move(g));
     }
     ApplyAnnotations(r.annotations, &impl->groups[it->second]);
+  }
+  for (int64_t tier = 1; tier <= 4; ++tier) {
+    std::string text;
+    std::vector<size_t>& members = impl->batch_groups[tier - 1];
+    for (size_t i = 0; i < impl->groups.size(); ++i) {
+      const RuleGroup& g = impl->groups[i];
+      if (!g.multi_value || !g.Applies(tier)) continue;
+      text += (text.empty() ? "[" : ", ") + g.Ref();
+      members.push_back(i);
+    }
+    if (members.empty()) continue;
+    auto q = compiled.policy->Prepare(text + "]");
+    if (auto* pq = std::get_if<rego::PreparedQuery>(&q)) {
+      impl->batch[tier - 1] = *pq;
+    } else {
+      members.clear();  // each group is queried on its own instead
+    }
   }
   return std::shared_ptr<const PolicySet>(new PolicySet(std::move(impl)));
 }
@@ -222,80 +251,104 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Load(const fs::path& dir,
   return Compile(std::move(modules), portfolio, options);
 }
 
+namespace {
+
+// The findings of one group's document (a set of messages, or a complete rule's value).
+void AddGroupFindings(const RuleGroup& g, const Value& doc,
+                      const std::map<std::string, std::vector<std::string>>& excepted,
+                      std::vector<Finding>* out) {
+  std::span<const Value> values;
+  if (doc.IsSet()) {
+    values = doc.GetSet();
+  } else if (doc.IsArray()) {
+    values = doc.GetArray();
+  } else {
+    values = std::span<const Value>(&doc, 1);
+  }
+  // conftest: `exception` names the rule without its kind ("foo" for deny_foo; "" for deny).
+  std::string suffix;
+  if (size_t u = g.name.find('_'); u != std::string::npos) suffix = g.name.substr(u + 1);
+  const std::vector<std::string>* exc = nullptr;
+  if (auto it = excepted.find(g.package); it != excepted.end()) exc = &it->second;
+  bool is_excepted = exc != nullptr && std::find(exc->begin(), exc->end(), suffix) != exc->end();
+  for (const Value& v : values) {
+    if (v.IsBool() && !v.GetBool()) continue;  // `deny := false`: nothing to report
+    Finding f;
+    f.check = std::string(kPolicyCheck);
+    f.rule = g.Id();
+    f.severity = g.metadata_severity.value_or(g.severity);
+    f.title = g.title;
+    f.description = g.description;
+    if (v.IsString()) {
+      f.message = std::string(v.GetString());
+    } else if (v.IsObject() && v.Find("msg") != nullptr && v.Find("msg")->IsString()) {
+      f.message = std::string(v.Find("msg")->GetString());
+      if (const Value* rule = v.Find("rule"); rule && rule->IsString()) {
+        f.rule = g.package + "." + std::string(rule->GetString());
+      }
+      f.file = std::string(StringOr(v.Find("file")));
+      if (const Value* line = v.Find("line")) {
+        f.line = static_cast<int>(line->AsInt64().value_or(0));
+      }
+      if (const Value* sev = v.Find("severity"); sev && sev->IsString()) {
+        f.severity = ParseSeverity(sev->GetString()).value_or(f.severity);
+      }
+    } else if (v.IsBool()) {
+      f.message = g.title.empty() ? g.Id() : g.title;  // `deny := true`
+    } else {
+      f.message = "Policy result without a msg: " + ToJson(v);
+    }
+    if (is_excepted) f.waived = Finding::Waiver{"exception in policy " + g.package, "", ""};
+    out->push_back(std::move(f));
+  }
+}
+
+const Value* FirstValue(const rego::EvalResult& r) {
+  if (r.error || r.results.empty() || r.results[0].expressions.empty()) return nullptr;
+  return &r.results[0].expressions[0].value;
+}
+
+}  // namespace
+
 std::vector<Finding> PolicySet::Evaluate(const Value& input) const {
   std::vector<Finding> out;
   std::optional<int64_t> tier;
   if (const Value* t = input.Find("tier")) tier = t->AsInt64();
   // Exceptions per package, evaluated once.
   std::map<std::string, std::vector<std::string>> excepted;
-  std::map<std::string, std::string> exception_errors;
   for (const auto& [package, query] : impl_->exceptions) {
     rego::EvalResult r = query.Eval(input, impl_->eval);
     if (r.error) {
-      exception_errors[package] = r.error->ToString();
-    } else if (!r.results.empty() && !r.results[0].expressions.empty()) {
-      CollectExceptions(r.results[0].expressions[0].value, &excepted[package]);
+      out.push_back(report::MakeFinding(std::string(kPolicyCheck), package + ".exception",
+                                        Severity::kError,
+                                        "Policy evaluation failed: " + r.error->ToString()));
+    } else if (const Value* v = FirstValue(r)) {
+      CollectExceptions(*v, &excepted[package]);
     }
   }
-  for (const auto& [package, message] : exception_errors) {
-    out.push_back(report::MakeFinding(std::string(kPolicyCheck), package + ".exception",
-                                      Severity::kError, "Policy evaluation failed: " + message));
-  }
-  for (const RuleGroup& g : impl_->groups) {
-    if (!g.tiers.empty() &&
-        (!tier || std::find(g.tiers.begin(), g.tiers.end(), *tier) == g.tiers.end())) {
-      continue;
+  // The tier's batch first; when it fails, its groups are evaluated one by one below, so an
+  // error is reported against the rule that raised it.
+  std::vector<bool> done(impl_->groups.size(), false);
+  if (tier && *tier >= 1 && *tier <= 4 && impl_->batch[*tier - 1]) {
+    rego::EvalResult r = impl_->batch[*tier - 1]->Eval(input, impl_->eval);
+    const Value* docs = FirstValue(r);
+    const std::vector<size_t>& members = impl_->batch_groups[*tier - 1];
+    if (docs != nullptr && docs->IsArray() && docs->GetArray().size() == members.size()) {
+      for (size_t i = 0; i < members.size(); ++i) {
+        AddGroupFindings(impl_->groups[members[i]], docs->GetArray()[i], excepted, &out);
+        done[members[i]] = true;
+      }
     }
+  }
+  for (size_t i = 0; i < impl_->groups.size(); ++i) {
+    const RuleGroup& g = impl_->groups[i];
+    if (done[i] || !g.Applies(tier)) continue;
     rego::EvalResult r = g.query->Eval(input, impl_->eval);
     if (r.error) {
       out.push_back(report::MakeFinding(std::string(kPolicyCheck), g.Id(), Severity::kError,
                                         "Policy evaluation failed: " + r.error->ToString()));
-      continue;
-    }
-    if (r.results.empty() || r.results[0].expressions.empty()) continue;
-    const Value& doc = r.results[0].expressions[0].value;
-    std::span<const Value> values;
-    if (doc.IsSet()) {
-      values = doc.GetSet();
-    } else if (doc.IsArray()) {
-      values = doc.GetArray();
-    } else {
-      values = std::span<const Value>(&doc, 1);
-    }
-    // conftest: `exception` names the rule without its kind ("foo" for deny_foo; "" for deny).
-    std::string suffix;
-    if (size_t u = g.name.find('_'); u != std::string::npos) suffix = g.name.substr(u + 1);
-    const std::vector<std::string>* exc = nullptr;
-    if (auto it = excepted.find(g.package); it != excepted.end()) exc = &it->second;
-    bool is_excepted = exc != nullptr && std::find(exc->begin(), exc->end(), suffix) != exc->end();
-    for (const Value& v : values) {
-      if (v.IsBool() && !v.GetBool()) continue;  // `deny := false`: nothing to report
-      Finding f;
-      f.check = std::string(kPolicyCheck);
-      f.rule = g.Id();
-      f.severity = g.metadata_severity.value_or(g.severity);
-      f.title = g.title;
-      f.description = g.description;
-      if (v.IsString()) {
-        f.message = std::string(v.GetString());
-      } else if (v.IsObject() && v.Find("msg") != nullptr && v.Find("msg")->IsString()) {
-        f.message = std::string(v.Find("msg")->GetString());
-        if (const Value* rule = v.Find("rule"); rule && rule->IsString()) {
-          f.rule = g.package + "." + std::string(rule->GetString());
-        }
-        f.file = std::string(StringOr(v.Find("file")));
-        if (const Value* line = v.Find("line"))
-          f.line = static_cast<int>(line->AsInt64().value_or(0));
-        if (const Value* s = v.Find("severity"); s && s->IsString()) {
-          f.severity = ParseSeverity(s->GetString()).value_or(f.severity);
-        }
-      } else if (v.IsBool()) {
-        f.message = g.title.empty() ? g.Id() : g.title;  // `deny := true`
-      } else {
-        f.message = "Policy result without a msg: " + ToJson(v);
-      }
-      if (is_excepted) f.waived = Finding::Waiver{"exception in policy " + g.package, "", ""};
-      out.push_back(std::move(f));
+    } else if (const Value* v = FirstValue(r)) {
+      AddGroupFindings(g, *v, excepted, &out);
     }
   }
   return out;

@@ -144,6 +144,24 @@ deny := "b" if input.x
   EXPECT_NE(got.find("eval_conflict_error"), std::string::npos) << got;
 }
 
+// Rules are evaluated together; when that fails, each alone, so the error names its rule
+// and the other rules still report.
+TEST(PolicySet, AnErrorInOneRuleLeavesTheOthers) {
+  auto p = MustCompile(R"(package c
+
+f(x) := 1 if x
+f(x) := 2 if x
+
+deny_bad contains f(true) if input.x
+
+warn_good contains "fine" if input.x
+)");
+  ASSERT_TRUE(p);
+  std::string got = Show(p->Evaluate(In(R"({"x": true, "tier": 2})")));
+  EXPECT_NE(got.find("c.deny_bad|error|Policy evaluation failed: "), std::string::npos) << got;
+  EXPECT_NE(got.find("c.warn_good|warning|fine\n"), std::string::npos) << got;
+}
+
 TEST(PolicySet, PortfolioIsData) {
   Value portfolio = *ParseJson(
       R"({"repositories": [{"repository": {"name": "x", "full_name": "a/x"}},
