@@ -6,7 +6,7 @@ deny[msg] {
 	msg := sprintf("%s: services declare an slo", [input.repository.full_name])
 }
 
-warn[msg] {
+warn_critical[msg] {
 	input.tier <= 2
 	msg := "critical repository"
 }
