@@ -240,6 +240,24 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Load(const fs::path& dir,
                                                          const Value& portfolio,
                                                          const PolicyOptions& options) {
   GOLDEN_ASSIGN_OR_RETURN(std::vector<fs::path> files, PolicyFiles(dir));
+  PolicyOptions effective = options;
+  // An OPA bundle manifest may say the folder is Rego v0 ({"rego_version": 0}), so a team
+  // can keep conftest-style policies without a flag on every command.
+  std::error_code ec;
+  if (fs::exists(dir / ".manifest", ec)) {
+    auto text = ReadFile(dir / ".manifest");
+    if (!text.ok())
+      return InvalidArgument(DisplayPath(dir / ".manifest") + ": " + text.status().message());
+    auto manifest = ParseJson(*text, DisplayPath(dir / ".manifest"));
+    if (!manifest.ok()) return InvalidArgument(manifest.status().ToString());
+    if (const Value* v = manifest->Find("rego_version")) {
+      std::optional<int64_t> version = v->AsInt64();
+      if (!version || (*version != 0 && *version != 1)) {
+        return InvalidArgument(DisplayPath(dir / ".manifest") + ": rego_version must be 0 or 1");
+      }
+      if (*version == 0) effective.v0_compatible = true;
+    }
+  }
   std::vector<std::pair<std::string, std::string>> modules;
   for (const fs::path& f : files) {
     std::string name =
@@ -248,7 +266,7 @@ Result<std::shared_ptr<const PolicySet>> PolicySet::Load(const fs::path& dir,
     if (!text.ok()) return InvalidArgument(name + ": " + text.status().message());
     modules.emplace_back(std::move(name), std::move(*text));
   }
-  return Compile(std::move(modules), portfolio, options);
+  return Compile(std::move(modules), portfolio, effective);
 }
 
 namespace {

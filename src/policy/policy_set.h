@@ -43,7 +43,8 @@ class PolicySet {
       std::vector<std::pair<std::string, std::string>> modules, const Value& portfolio,
       const PolicyOptions& options);
 
-  /// Reads PolicyFiles(dir) and compiles them (read errors are errors too).
+  /// Reads PolicyFiles(dir) and compiles them (read errors are errors too). A `.manifest`
+  /// in `dir` (OPA's bundle manifest) with `"rego_version": 0` makes them Rego v0.
   static Result<std::shared_ptr<const PolicySet>> Load(const fs::path& dir, const Value& portfolio,
                                                        const PolicyOptions& options);
 

@@ -189,6 +189,21 @@ TEST(PolicySet, TimeIsTheRunsClock) {
   EXPECT_EQ(Show((*p)->Evaluate(In("{}"))), "t.warn|warning|1767225600000000000\n");
 }
 
+TEST(PolicySet, BundleManifestSaysV0) {
+  golden::testing::TempDir d;
+  d.Write("p.rego", "package main\n\ndeny[msg] {\n  msg := \"v0\"\n}\n");
+  PolicyOptions o;
+  EXPECT_FALSE(PolicySet::Load(d.path(), Value::EmptyObject(), o).ok());
+  d.Write(".manifest", R"({"rego_version": 0})");
+  auto p = PolicySet::Load(d.path(), Value::EmptyObject(), o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(Show((*p)->Evaluate(In("{}"))), "main.deny|error|v0\n");
+  d.Write(".manifest", R"({"rego_version": 2})");
+  auto bad = PolicySet::Load(d.path(), Value::EmptyObject(), o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("rego_version must be 0 or 1"), std::string::npos);
+}
+
 TEST(PolicyFiles, RecursiveSortedWithoutTests) {
   golden::testing::TempDir d;
   d.Write("b.rego", "");
