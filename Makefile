@@ -40,17 +40,25 @@ demo: build
 	@cd $(EXAMPLE) && ../../build/golden enforce organizations/alpha/svc-bad-docker; \
 	  echo "(exit status $$?)"
 	@echo
+	@echo "== golden enforce organizations/gamma/svc-policy-issues   (the default Rego policy pack, a waiver) =="
+	@cd $(EXAMPLE) && ../../build/golden enforce organizations/gamma/svc-policy-issues; \
+	  echo "(exit status $$?)"
+	@echo
+	@echo "== golden test policies/   (the pack's own tests, as opa test runs them) =="
+	@build/golden test policies/
+	@echo
 	@echo "== golden catalog --format html -o build/demo/catalog.html   (the service catalog) =="
 	@mkdir -p build/demo
 	@cd $(EXAMPLE) && ../../build/golden catalog --format html -o ../../build/demo/catalog.html
 	@echo
 	@echo "== golden checkpoint: a baseline, a change, the drift (in a copy of $(EXAMPLE) under /tmp) =="
-	@tmp=$$(mktemp -d) && cp -r $(EXAMPLE)/. $$tmp && cd $$tmp && \
+	@tmp=$$(mktemp -d) && cp -rL $(EXAMPLE)/. $$tmp && cd $$tmp && \
 	  $(CURDIR)/build/golden checkpoint --baseline -q >/dev/null && \
 	  echo "USER root" >> organizations/alpha/lib-good/Dockerfile && \
 	  $(CURDIR)/build/golden checkpoint -q --report markdown; echo "(exit status $$?)"; rm -rf $$tmp
 	@echo
-	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true; golden catalog --format json|markdown|html|backstage;"
+	@echo "More: golden enforce --help; --report json; -o FILE; GOVERN_STRICT=true; --policies DIR; golden test -v policies/;"
+	@echo "      golden catalog --format json|markdown|html|backstage;"
 	@echo "      golden checkpoint --help (README.md)."
 
 test: test-deps browser-deps build

@@ -34,6 +34,27 @@ def timed(cmd, cwd):
         return float(wall), float(user) + float(sys_), int(rss)
 
 
+def portfolio(directory, size):
+    """The generated portfolio of `size` repositories under `directory` (made once)."""
+    root = os.path.join(directory, f"portfolio-{size}")
+    if not os.path.isdir(os.path.join(root, "organizations")):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
+                        "--repos", str(size)], check=True)
+    return root
+
+
+def measure(commands, root, runs):
+    """{name: (median wall s, median CPU s, max RSS KB)} after one warm-up run of each."""
+    for cmd in commands.values():  # warm the page cache and the dentry cache
+        timed(cmd, root)
+    results = {}
+    for name, cmd in commands.items():
+        samples = [timed(cmd, root) for _ in range(runs)]
+        results[name] = (statistics.median(r[0] for r in samples),
+                         statistics.median(r[1] for r in samples), max(r[2] for r in samples))
+    return results
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
@@ -47,23 +68,14 @@ def main():
     print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'vs find':>8} {'vs -j1':>7}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = os.path.join(args.dir, f"portfolio-{size}")
-        if not os.path.isdir(os.path.join(root, "organizations")):
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
-                            "--repos", str(size)], check=True)
+        root = portfolio(args.dir, size)
         commands = {
             "find": ["find", "organizations"],
             "enforce-j1": [golden, "enforce", "-q", "-j", "1"],
             "enforce": [golden, "enforce", "-q"],
             "enforce-json": [golden, "enforce", "-q", "--report", "json"],
         }
-        for cmd in commands.values():  # warm the page cache and the dentry cache
-            timed(cmd, root)
-        results = {}
-        for name, cmd in commands.items():
-            runs = [timed(cmd, root) for _ in range(args.runs)]
-            results[name] = (statistics.median(r[0] for r in runs),
-                             statistics.median(r[1] for r in runs), max(r[2] for r in runs))
+        results = measure(commands, root, args.runs)
         for name in ["enforce", "enforce-json", "enforce-j1", "find"]:
             wall, cpu, rss = results[name]
             vs_find = wall / results["find"][0] if results["find"][0] else float("nan")

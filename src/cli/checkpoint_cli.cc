@@ -88,7 +88,10 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
 
   checkpoint::TakeOptions options;
   // Judged exactly as enforce judges (cli/context.h), so "compliant" means one thing.
-  options.enforce = CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs);
+  auto policies = ChoosePolicies(root, {}, *target, flags.jobs, now_ns);
+  if (!policies.ok()) return fail(kExitUsage, policies.status().message());
+  options.enforce =
+      CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs, *policies);
   options.files = config->files;
   options.previous = std::move(previous);
   options.generator = std::string("golden ") + GOLDEN_VERSION;

@@ -125,7 +125,10 @@ int BuildAndWrite(const Flags& flags) {
     if (!target.ok()) return Fail(kExitError, target.status().message());
 
     // The checks exactly as golden enforce runs them, so compliance is what enforce reports.
-    portfolio::EnforceOptions options = CheckingOptions(*strict, schema->schema.get(), flags.jobs);
+    auto policies = ChoosePolicies(*root, {}, *target, flags.jobs, (*clock)->NowNs());
+    if (!policies.ok()) return Fail(kExitError, policies.status().message());
+    portfolio::EnforceOptions options =
+        CheckingOptions(*strict, schema->schema.get(), flags.jobs, *policies);
     Progress progress(stderr, target->Repos().size(), std::chrono::seconds(1),
                       !flags.quiet && ::isatty(STDERR_FILENO) == 1);
     options.on_repo_done = [&progress] { progress.Tick(); };

@@ -43,6 +43,7 @@ struct Flags {
   std::string scope;
   bool quiet = false;
   unsigned jobs = 0;
+  PolicyFlags policies;
 };
 
 std::string FormatList() { return NameList(report::FormatNames()); }
@@ -87,8 +88,10 @@ int Enforce(const Flags& flags) {
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
 
+  auto policies = ChoosePolicies(root_dir, flags.policies, *target, flags.jobs, (*clock)->NowNs());
+  if (!policies.ok()) return Fail(kExitUsage, policies.status().message());
   portfolio::EnforceOptions options =
-      CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs);
+      CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs, *policies);
   size_t total = 0;
   for (const auto& org : target->orgs) total += org.repos.size();
   Progress progress(stderr, total, std::chrono::seconds(1),
@@ -96,6 +99,7 @@ int Enforce(const Flags& flags) {
   options.on_repo_done = [&progress] { progress.Tick(); };
   report::Report rep = portfolio::Enforce(*target, options, (*clock)->NowNs());
   progress.Finish();
+  if (!flags.quiet) ReportUnusedWaivers(*policies, *target, "enforce");
 
   std::string text = report::Render(rep, *format);
   if (!flags.output.empty()) {
@@ -117,7 +121,8 @@ int Enforce(const Flags& flags) {
 int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
   CLI::App app{
       "Checks repositories against the golden path: metadata and its schema, the files each "
-      "tier needs, Dockerfiles, CODEOWNERS, CI workflows and README.\n"
+      "tier needs, Dockerfiles, CODEOWNERS, CI workflows and README, and the Rego policies of "
+      "<root>/.metaHub/policies (docs/policies.md).\n"
       "Exit status: 0 passed, 1 violations (or warnings with --fail-on-warnings or strict "
       "mode), 2 usage or configuration error, 3 internal error.\n"
       "Environment: GOLDEN_PATH_ROOT (the governance root), GOVERN_STRICT=true|1 (as "
@@ -140,6 +145,12 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
   app.add_option("--scope", flags.scope, "what PATH is: portfolio|org|repo (default: detected)")
       ->check(CLI::IsMember({"portfolio", "org", "repo"}))
       ->type_name("SCOPE");
+  app.add_option("--policies", flags.policies.dir,
+                 "Rego policies to evaluate on every repository (default: "
+                 "<root>/.metaHub/policies when it exists)")
+      ->type_name("DIR");
+  app.add_flag("--v0-compatible", flags.policies.v0_compatible,
+               "the policies are Rego v0 (conftest's deny[msg] { ... })");
   app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
   app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
   return ParseAndRun(app, "enforce", args, [&flags] { return Enforce(flags); });

@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
      &RunCheckpoint},
     {"version", "print golden's version", &RunVersion},
     {"eval", "evaluate a Rego query (compatible with `opa eval`)", &RunEval},
+    {"test", "run Rego policy tests (compatible with `opa test`)", &RunTest},
     {"capabilities", "print the Rego builtins supported, as OPA capabilities JSON",
      &RunCapabilities},
     {"help", "list the subcommands", &RunHelp},

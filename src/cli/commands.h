@@ -38,6 +38,7 @@ int Main(int argc, char** argv);
 
 int RunCapabilities(const GlobalOptions& global, std::span<const std::string> args);
 int RunEval(const GlobalOptions& global, std::span<const std::string> args);
+int RunTest(const GlobalOptions& global, std::span<const std::string> args);
 int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 int RunCatalog(const GlobalOptions& global, std::span<const std::string> args);

@@ -9,10 +9,25 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "cli/commands.h"
+#include "policy/policy_set.h"
+#include "policy/waivers.h"
 
 namespace golden::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// Where a governance root keeps its policies and waivers.
+constexpr std::string_view kPolicyDir = ".metaHub/policies";
+constexpr std::string_view kWaiversFile = ".metaHub/waivers.yaml";
+
+/// What waivers match: org/name (the name alone for a repository outside organizations).
+std::string FullName(const portfolio::RepoRef& ref) {
+  return ref.org.empty() ? ref.name : ref.org + "/" + ref.name;
+}
+
+}  // namespace
 
 int ParseAndRun(CLI::App& app, std::string_view command, std::span<const std::string> args,
                 const std::function<int()>& run) {
@@ -83,13 +98,79 @@ portfolio::RootSearch ProcessRootSearch(const fs::path& cwd, std::optional<fs::p
   return search;
 }
 
+Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const PolicyFlags& flags,
+                                    const portfolio::Target& target, unsigned threads,
+                                    int64_t now_ns) {
+  PolicyChoice choice;
+  if (root) {
+    auto waivers = policy::WaiverSet::Load(*root / kWaiversFile, std::string(kWaiversFile),
+                                           policy::UtcDate(now_ns));
+    if (!waivers.ok()) return waivers.status();
+    if (!(*waivers)->empty()) choice.waivers = *waivers;
+  }
+  fs::path dir;
+  std::error_code ec;
+  if (!flags.dir.empty()) {
+    dir = flags.dir;
+    if (!fs::is_directory(dir, ec)) {
+      return InvalidArgument("--policies: " + DisplayPath(dir) + " is not a folder");
+    }
+  } else if (root) {
+    dir = *root / kPolicyDir;
+  } else {
+    return choice;
+  }
+  auto files = policy::PolicyFiles(dir);
+  if (!files.ok()) return files.status();
+  if (files->empty()) return choice;
+  policy::PolicyOptions options;
+  options.v0_compatible = flags.v0_compatible;
+  options.now_ns = now_ns;
+  if (root) options.display_base = *root;
+  // Only now that there are policies: data.golden.portfolio reads every repository's
+  // metadata once more.
+  Value portfolio = policy::BuildPortfolio(target.Repos(), threads);
+  auto set = policy::PolicySet::Load(dir, portfolio, options);
+  if (!set.ok()) {
+    return InvalidArgument("the policies in " + DisplayPath(dir) + " do not compile:\n" +
+                           set.status().message());
+  }
+  choice.policies = *set;
+  return choice;
+}
+
+void ReportUnusedWaivers(const PolicyChoice& choice, const portfolio::Target& target,
+                         std::string_view command) {
+  if (!choice.waivers) return;
+  std::vector<std::string> names;
+  for (const portfolio::RepoRef* ref : target.Repos()) names.push_back(FullName(*ref));
+  for (const std::string& m : choice.waivers->UnusedMessages(names)) {
+    std::fprintf(stderr, "golden %.*s: warning: %s\n", static_cast<int>(command.size()),
+                 command.data(), m.c_str());
+  }
+}
+
 portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
-                                          unsigned threads) {
+                                          unsigned threads, const PolicyChoice& policies) {
   portfolio::EnforceOptions options;
   options.checks.strict = strict;
   options.checks.schema = schema;
   options.threads = threads;
   options.scan.sizes = false;
+  if (policies.policies) {
+    options.scan.sizes = true;  // input.files[_].size
+    options.rules = policies.policies->Rules();
+  }
+  if (policies.policies || policies.waivers) {
+    options.add_findings = [set = policies.policies, waivers = policies.waivers](
+                               const portfolio::RepoSnapshot& snapshot,
+                               std::vector<report::Finding>* findings) {
+      if (set) set->AddFindings(snapshot, findings);
+      if (waivers) {
+        waivers->Apply(FullName(snapshot.ref), findings);
+      }
+    };
+  }
   return options;
 }
 

@@ -20,6 +20,11 @@ namespace CLI {
 class App;
 }  // namespace CLI
 
+namespace golden::policy {
+class PolicySet;
+class WaiverSet;
+}  // namespace golden::policy
+
 namespace golden::cli {
 
 /// Parses `args` with `app` and calls `run`: --help prints and exits 0, a parse error is
@@ -54,12 +59,43 @@ Result<std::filesystem::path> WorkingDirectory();
 Result<std::filesystem::path> LocateRoot(const std::optional<std::filesystem::path>& target,
                                          const std::filesystem::path& cwd);
 
-/// How every command that judges repositories runs the checks (enforce, catalog, and the
-/// commands to come), so they judge alike: strictness, the schema, worker threads (0: every
-/// core), and no file sizes in the scan (no check reads them; one stat per file saved). Hooks
-/// that every such command needs (policy findings) belong here too.
+/// Where a run's Rego policies come from (enforce's flags; other commands use the defaults).
+struct PolicyFlags {
+  /// --policies: the folder; empty: `<root>/.metaHub/policies` when it exists.
+  std::string dir;
+  /// --v0-compatible: the policies are Rego v0 (conftest's `deny[msg] { ... }`).
+  bool v0_compatible = false;
+};
+
+/// What a run judges with besides the built-in checks.
+struct PolicyChoice {
+  /// Null when there are no policies (no folder, or no .rego file in it).
+  std::shared_ptr<const policy::PolicySet> policies;
+  /// `<root>/.metaHub/waivers.yaml` (null without a root; empty when the file is missing).
+  std::shared_ptr<const policy::WaiverSet> waivers;
+};
+
+/// Loads and compiles the policies for a run over `target` (data.golden.portfolio lists its
+/// repositories, read on `threads` threads), and the root's waivers, judged on the UTC day of
+/// `now_ns`. An explicit folder that does not exist, a file that cannot be read, compile
+/// errors and a waiver file that fails its schema are configuration errors (every problem,
+/// "file:line: message", one a line; files named relative to `root`).
+Result<PolicyChoice> ChoosePolicies(const std::optional<std::filesystem::path>& root,
+                                    const PolicyFlags& flags, const portfolio::Target& target,
+                                    unsigned threads, int64_t now_ns);
+
+/// Warns on standard error about every waiver for a repository of `target` that covered no
+/// finding in the run.
+void ReportUnusedWaivers(const PolicyChoice& choice, const portfolio::Target& target,
+                         std::string_view command);
+
+/// How every command that judges repositories runs the checks (enforce, catalog, checkpoint),
+/// so they judge alike: strictness, the schema, worker threads (0: every core), the policies
+/// (their findings beside the built-in checks', their rules in the report), the waivers
+/// (applied to every finding), and no file sizes in the scan unless policies read them (no
+/// check does; one stat per file saved).
 portfolio::EnforceOptions CheckingOptions(bool strict, const portfolio::MetadataSchema* schema,
-                                          unsigned threads);
+                                          unsigned threads, const PolicyChoice& policies);
 
 /// The metadata schema a run validates against.
 struct SchemaChoice {

@@ -9,8 +9,7 @@ using report::Severity;
 
 void FindingSink::Add(std::string_view rule, Severity severity, std::string message,
                       std::string_view file, int line) {
-  out_->push_back(Finding{std::string(check_), std::string(rule), severity, std::move(message),
-                          EscapeInvalidUtf8(file), line});
+  out_->push_back(report::MakeFinding(std::string(check_), std::string(rule), severity, std::move(message), EscapeInvalidUtf8(file), line));
 }
 
 bool IsCriticalTier(const Metadata& metadata) {

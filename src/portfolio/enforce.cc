@@ -30,6 +30,7 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
   rep.path = target.display;
   rep.timestamp = report::IsoTimestampUtc(now_ns);
   rep.rules = BuiltinRules();
+  rep.rules.insert(rep.rules.end(), options.rules.begin(), options.rules.end());
   rep.strict = options.checks.strict;
 
   // Lay out the report first, then fill each repository's slot from the workers, so the
@@ -41,9 +42,8 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     o.name = EscapeInvalidUtf8(org.name);
     o.path = org.display;
     if (org.error) {
-      o.findings.push_back(report::Finding{
-          std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError,
-          "Cannot read the organization folder: " + *org.error, "", 0});
+      o.findings.push_back(
+          report::MakeFinding(std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError, "Cannot read the organization folder: " + *org.error));
     }
     o.repos.resize(org.repos.size());
     rep.orgs.push_back(std::move(o));

@@ -22,6 +22,8 @@ struct EnforceOptions {
   /// evaluation plugs in here). Called from worker threads; strict mode and sorting apply
   /// to what it adds.
   std::function<void(const RepoSnapshot&, std::vector<report::Finding>*)> add_findings;
+  /// The rules `add_findings` may report, added to Report::rules after the built-in ones.
+  std::vector<report::RuleInfo> rules;
   /// Called by Enforce once per repository, from worker threads, after its checks ran and
   /// while its snapshot is still alive; `repo_index` is its position in Target::Repos(). Lets
   /// a caller derive more from the same scan (checkpoints hash the governance files) instead

@@ -117,8 +117,8 @@ TEST(Enforce, MoreFindingsCanBeAddedPerRepository) {
   options.checks.strict = true;
   options.add_findings = [](const RepoSnapshot& snap, std::vector<report::Finding>* out) {
     EXPECT_TRUE(snap.inventory.IsFile("README.md"));
-    out->push_back({"policy", "golden.readme.big", report::Severity::kWarning, "too small",
-                    "README.md", 1});
+    out->push_back(report::MakeFinding("policy", "golden.readme.big", report::Severity::kWarning,
+                                       "too small", "README.md", 1));
   };
   report::Report rep = Enforce(Portfolio(t.path()), options, 0);
   const auto& findings = rep.orgs.at(0).repos.at(0).findings;

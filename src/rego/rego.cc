@@ -5,11 +5,16 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <random>
+#include <set>
+#include <unordered_set>
 
 #include "base/check.h"
 #include "rego/compile/compiler.h"
 #include "rego/compile/lower.h"
+#include "rego/eval/coverage.h"
 #include "rego/eval/topdown.h"
 #include "rego/syntax/parser.h"
 
@@ -278,7 +283,55 @@ std::vector<CompiledPolicy::RuleInfo> CompiledPolicy::Rules() const {
     for (const Value& link : chains[i].GetArray()) any = any || link.Find("annotations");
     info.annotations = any ? chains[i] : Value();
     info.where = impl_->arena.sources().Locate(r->span);
+    info.function = r->IsFunction();
+    info.multi_value = r->Kind() == RuleKind::kMultiValue;
     out.push_back(std::move(info));
+  }
+  return out;
+}
+
+// ---- coverage ----
+
+struct CoverageCollector::Impl {
+  std::mutex mu;
+  std::unordered_set<uint64_t> hits;  ///< CoverageKey of reached spans
+};
+
+CoverageCollector::CoverageCollector() : impl_(std::make_unique<Impl>()) {}
+CoverageCollector::~CoverageCollector() = default;
+
+std::vector<FileCoverage> CompiledPolicy::Coverage(const CoverageCollector& hits) const {
+  const SourceSet& sources = impl_->arena.sources();
+  // Lines per source: coverable (rule heads, expressions) and reached.
+  std::map<uint32_t, std::set<int>> coverable;
+  std::map<uint32_t, std::set<int>> reached;
+  auto has_file = [&](uint32_t id) {
+    return id < sources.size() && !sources.Get(id).filename().empty();
+  };
+  for (const Span& span : CoverableSpans(impl_->program)) {
+    if (has_file(span.source)) {
+      coverable[span.source].insert(sources.Get(span.source).Line(span.begin));
+    }
+  }
+  {
+    CoverageCollector::Impl& c = hits.impl();
+    std::lock_guard<std::mutex> lock(c.mu);
+    for (uint64_t key : c.hits) {
+      auto id = static_cast<uint32_t>(key >> 32);
+      if (has_file(id)) reached[id].insert(sources.Get(id).Line(static_cast<uint32_t>(key)));
+    }
+  }
+  std::vector<FileCoverage> out;
+  for (uint32_t id = 0; id < sources.size(); ++id) {
+    if (!has_file(id)) continue;
+    FileCoverage fc;
+    fc.file = sources.Get(id).filename();
+    const std::set<int>& hit = reached[id];
+    fc.covered.assign(hit.begin(), hit.end());
+    for (int line : coverable[id]) {
+      if (!hit.contains(line)) fc.not_covered.push_back(line);
+    }
+    out.push_back(std::move(fc));
   }
   return out;
 }
@@ -300,7 +353,11 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
   } else {
     bctx.print = &PrintToStderr;
   }
-  EvalEnv env{&policy.program, &policy.data, input ? &*input : nullptr, &bctx};
+  // Coverage is gathered per evaluation, then merged once, so that evaluations on several
+  // threads do not contend for the collector.
+  std::unordered_set<uint64_t> hits;
+  EvalEnv env{&policy.program, &policy.data, input ? &*input : nullptr, &bctx,
+              options.coverage != nullptr ? &hits : nullptr};
   Evaluator ev(env);
   EvalResult out;
   std::optional<EvalFailure> failure = ev.Run(q.query, [&](const Binding* frame) {
@@ -320,6 +377,11 @@ EvalResult PreparedQuery::Eval(const std::optional<Value>& input,
     }
     out.results.push_back(std::move(r));
   });
+  if (options.coverage != nullptr) {
+    CoverageCollector::Impl& c = options.coverage->impl();
+    std::lock_guard<std::mutex> lock(c.mu);
+    c.hits.insert(hits.begin(), hits.end());
+  }
   if (failure) {
     out.results.clear();
     EvalError err;

@@ -85,6 +85,8 @@ struct EngineOptions {
   std::vector<Descriptor> extra_builtins;
 };
 
+class CoverageCollector;
+
 struct EvalOptions {
   /// Builtin errors stop the query with eval_builtin_error/eval_type_error instead of making
   /// the expression undefined.
@@ -95,6 +97,34 @@ struct EvalOptions {
   std::optional<uint64_t> seed;
   /// Receives print() lines; default: standard error.
   std::function<void(std::string_view)> print;
+  /// Records which lines the evaluation reached (`golden test --coverage`); null: nothing is
+  /// recorded and evaluation pays nothing for it.
+  CoverageCollector* coverage = nullptr;
+};
+
+/// Which source lines evaluations reached, as OPA's coverage tracer (cover.Cover) counts
+/// them: the line of every expression that was evaluated, and the head line of every rule
+/// that produced a value. One collector may serve any number of evaluations of one policy,
+/// from several threads; CompiledPolicy::Coverage turns it into a per-file report.
+class CoverageCollector {
+ public:
+  CoverageCollector();
+  ~CoverageCollector();
+  CoverageCollector(const CoverageCollector&) = delete;
+  CoverageCollector& operator=(const CoverageCollector&) = delete;
+
+  struct Impl;
+  Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The coverage of one policy file (OPA's cover.FileReport, by line).
+struct FileCoverage {
+  std::string file;
+  std::vector<int> covered;      ///< lines reached, ascending
+  std::vector<int> not_covered;  ///< lines that could have been reached but were not, ascending
 };
 
 /// The value of one expression of a query, as `opa eval` reports it.
@@ -198,8 +228,20 @@ class CompiledPolicy {
     /// document, package, subpackages), or null when there are none.
     Value annotations;
     SourceLocation where;
+    /// A function (`f(x) := ...`): not a document, so it cannot be queried by its path.
+    bool function = false;
+    /// A multi-value rule (`deny contains msg if ...`, v0's `deny[msg]`): its document is a
+    /// set. Otherwise the rule defines a single value (a complete document, or one key of
+    /// an object for ref heads).
+    bool multi_value = false;
   };
   std::vector<RuleInfo> Rules() const;
+
+  /// The coverage of every module of this policy from what `hits` collected while
+  /// evaluating queries prepared from it: covered and not covered lines per file (files in
+  /// the order their modules were added). Coverable lines are rule heads and expressions
+  /// (rules' bodies, comprehensions, `every`), as OPA's coverage report counts them.
+  std::vector<FileCoverage> Coverage(const CoverageCollector& hits) const;
 
  private:
   std::shared_ptr<const CompiledPolicyImpl> impl_;

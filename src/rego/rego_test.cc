@@ -291,7 +291,84 @@ TEST(EngineTest, RulesListsAnnotations) {
   EXPECT_EQ(rules[0].name, "deny");
   EXPECT_EQ(rules[0].where.line, 7);
   EXPECT_TRUE(rules[0].annotations.IsArray());
+  EXPECT_TRUE(rules[0].multi_value);
+  EXPECT_FALSE(rules[0].function);
   EXPECT_EQ(rules[1].name, "allow");
+  EXPECT_FALSE(rules[1].multi_value);
+}
+
+TEST(EngineTest, RulesTellFunctionsAndSetsApart) {
+  auto p = MustCompile("package p\n\ndeny_x(a) := a\n\nwarn[m] { m := 1 }\n\nv := {1}\n", true);
+  ASSERT_TRUE(p);
+  auto rules = p->Rules();
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_TRUE(rules[0].function);
+  EXPECT_FALSE(rules[0].multi_value);
+  EXPECT_TRUE(rules[1].multi_value);  // v0 `warn[m]` is a partial set
+  EXPECT_FALSE(rules[2].multi_value);
+}
+
+// Coverage as OPA's tracer counts it: evaluated expressions and the heads of rules that
+// produced a value are covered; other heads and expressions are not.
+TEST(CoverageTest, CoveredAndNotCoveredLines) {
+  Engine e;
+  e.AddModule("cov.rego",
+              "package cov\n"                      // 1
+              "\n"                                 // 2
+              "allow if {\n"                       // 3
+              "\tinput.a == 1\n"                   // 4
+              "\tinput.b == 2\n"                   // 5
+              "}\n"                                // 6
+              "\n"                                 // 7
+              "deny contains msg if {\n"           // 8
+              "\tsome x in input.xs\n"             // 9
+              "\tx > 10\n"                         // 10
+              "\tmsg := sprintf(\"%d\", [x])\n"  // 11
+              "}\n"                                // 12
+              "\n"                                 // 13
+              "unused := [y | some y in [1]]\n");  // 14
+  CompileResult c = e.Compile();
+  ASSERT_TRUE(c.policy);
+  CoverageCollector hits;
+  EvalOptions opts;
+  opts.coverage = &hits;
+  auto q = c.policy->Prepare("data.cov.allow");
+  ASSERT_TRUE(std::holds_alternative<PreparedQuery>(q));
+  Value input = *ParseJson(R"({"a": 1, "b": 3, "xs": [1, 20]})");
+  std::get<PreparedQuery>(q).Eval(input, opts);
+  auto q2 = c.policy->Prepare("data.cov.deny");
+  ASSERT_TRUE(std::holds_alternative<PreparedQuery>(q2));
+  // Another thread, the same collector.
+  std::thread t([&] { std::get<PreparedQuery>(q2).Eval(input, opts); });
+  t.join();
+  std::vector<FileCoverage> report = c.policy->Coverage(hits);
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_EQ(report[0].file, "cov.rego");
+  // allow's head (3) produced nothing; line 5 was evaluated (and failed).
+  EXPECT_EQ(report[0].covered, (std::vector<int>{4, 5, 8, 9, 10, 11}));
+  EXPECT_EQ(report[0].not_covered, (std::vector<int>{3, 14}));
+}
+
+TEST(CoverageTest, NothingRecordedWithoutCollector) {
+  auto p = MustCompile("package p\n\nx := 1\n");
+  ASSERT_TRUE(p);
+  CoverageCollector hits;
+  EXPECT_EQ(Eval(*p, "data.p.x"), "1;");
+  std::vector<FileCoverage> report = p->Coverage(hits);
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_TRUE(report[0].covered.empty());
+  EXPECT_EQ(report[0].not_covered, (std::vector<int>{3}));
+}
+
+// A comprehension in a function's head reads the function's arguments (it was compiled in
+// a scope without them: "var xs is unsafe").
+TEST(EngineTest, HeadComprehensionSeesFunctionArguments) {
+  auto p = MustCompile(
+      "package p\n\nf(xs) := [x | some x in xs]\ng(xs) := {x | x := xs[_]}\n"
+      "r := f([1, 2])\ns := g([3])\n");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(Eval(*p, "data.p.r"), "[1,2];");
+  EXPECT_EQ(Eval(*p, "data.p.s"), "[3];");
 }
 
 TEST(ParseRegoValueTest, SetsAndNonStringKeys) {

@@ -6,6 +6,18 @@
 
 namespace golden::report {
 
+Finding MakeFinding(std::string check, std::string rule, Severity severity, std::string message,
+                    std::string file, int line) {
+  Finding f;
+  f.check = std::move(check);
+  f.rule = std::move(rule);
+  f.severity = severity;
+  f.message = std::move(message);
+  f.file = std::move(file);
+  f.line = line;
+  return f;
+}
+
 std::string_view SeverityName(Severity s) {
   switch (s) {
     case Severity::kError:

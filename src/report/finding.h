@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,25 @@ struct Finding {
   std::string file;
   /// 1-based line in `file`; 0 when unknown.
   int line = 0;
+  /// Policy findings: the rule's `# METADATA` title and description (empty otherwise).
+  std::string title;
+  std::string description;
+  /// Why a finding is accepted for a while: a waiver of `.metaHub/waivers.yaml`, or a
+  /// policy's `exception` rule.
+  struct Waiver {
+    std::string reason;
+    std::string expires;  ///< YYYY-MM-DD; empty for policy exceptions
+    std::string owner;
+  };
+  /// Set when the finding is waived: it is reported, but counts as neither a violation nor
+  /// a warning.
+  std::optional<Waiver> waived;
 };
+
+/// A finding with the fields every check sets (the others keep their defaults). Callers use
+/// this instead of brace-initialising Finding, so fields can be added without touching them.
+Finding MakeFinding(std::string check, std::string rule, Severity severity, std::string message,
+                    std::string file = {}, int line = 0);
 
 /// Describes a rule for formats that list rules (SARIF) and for documentation.
 struct RuleInfo {

@@ -6,8 +6,8 @@ namespace golden::report {
 namespace {
 
 Finding F(std::string check, std::string rule, std::string file, int line, std::string msg) {
-  return Finding{std::move(check), std::move(rule), Severity::kError,
-                 std::move(msg),   std::move(file), line};
+  return report::MakeFinding(std::move(check), std::move(rule), Severity::kError, std::move(msg),
+                             std::move(file), line);
 }
 
 TEST(Finding, SeverityNames) {

@@ -31,6 +31,17 @@ void WriteFinding(JsonWriter* w, const Finding& f, const std::string& timestamp)
   } else {
     w->Null();
   }
+  // Policy findings also carry their rule's # METADATA.
+  if (!f.title.empty()) w->Member("title", f.title);
+  if (!f.description.empty()) w->Member("description", f.description);
+  if (f.waived) {
+    w->Key("waiver");
+    w->BeginObject();
+    w->Member("reason", f.waived->reason);
+    if (!f.waived->expires.empty()) w->Member("expires", f.waived->expires);
+    if (!f.waived->owner.empty()) w->Member("owner", f.waived->owner);
+    w->EndObject();
+  }
   w->EndObject();
 }
 
@@ -39,15 +50,22 @@ void WriteFindings(JsonWriter* w, const RepoReport& repo, Severity severity, std
   w->Key(key);
   w->BeginArray();
   for (const Finding& f : repo.findings) {
-    if (f.severity == severity) WriteFinding(w, f, timestamp);
+    if (f.severity == severity && !f.waived) WriteFinding(w, f, timestamp);
   }
   w->EndArray();
 }
 
+// Waived findings are listed apart, whatever their severity: they count as none.
 void WriteAllFindings(JsonWriter* w, const RepoReport& repo, const std::string& timestamp) {
   WriteFindings(w, repo, Severity::kError, "violations", timestamp);
   WriteFindings(w, repo, Severity::kWarning, "warnings", timestamp);
   WriteFindings(w, repo, Severity::kInfo, "info", timestamp);
+  w->Key("waived");
+  w->BeginArray();
+  for (const Finding& f : repo.findings) {
+    if (f.waived) WriteFinding(w, f, timestamp);
+  }
+  w->EndArray();
 }
 
 // A repository inside an organization: the original's keys (name, path, passed, violations,
@@ -63,6 +81,7 @@ void WriteOrgRepo(JsonWriter* w, const RepoReport& repo, const std::string& time
   w->Member("violations", c.violations);
   w->Member("warnings", c.warnings);
   w->Member("info", c.info);
+  w->Member("waived", c.waived);
   w->EndObject();
   WriteAllFindings(w, repo, timestamp);
   w->Key("metadata");
@@ -111,6 +130,7 @@ void WriteRepoReport(JsonWriter* w, const Report& report) {
   w->Member("violations", c.violations);
   w->Member("warnings", c.warnings);
   w->Member("info", c.info);
+  w->Member("waived", c.waived);
   w->Member("passed", c.violations == 0);
   w->EndObject();
   w->Key("metadata");

@@ -9,7 +9,8 @@ namespace {
 
 Finding F(std::string check, std::string rule, Severity sev, std::string msg, std::string file = {},
           int line = 0) {
-  return Finding{std::move(check), std::move(rule), sev, std::move(msg), std::move(file), line};
+  return report::MakeFinding(std::move(check), std::move(rule), sev, std::move(msg),
+                             std::move(file), line);
 }
 
 RepoReport Repo(std::string name, std::vector<Finding> findings) {
@@ -76,7 +77,7 @@ TEST(RenderJson, RepositoryShapeHasTheOriginalsKeysAndSameKeysOnEveryFinding) {
   EXPECT_EQ(*v->FindPath({"repo"}), Value::String("organizations/acme/svc"));
   EXPECT_EQ(*v->FindPath({"timestamp"}), Value::String("2026-01-01T00:00:00Z"));
   EXPECT_EQ(ToJson(*v->Find("summary")),
-            R"({"info":1,"passed":false,"violations":1,"warnings":2})");
+            R"({"info":1,"passed":false,"violations":1,"waived":0,"warnings":2})");
   EXPECT_EQ(*v->FindPath({"metadata", "created"}), Value::String("2025-01-01"));
   const Value& violation = v->Find("violations")->GetArray()[0];
   EXPECT_EQ(
@@ -89,6 +90,58 @@ TEST(RenderJson, RepositoryShapeHasTheOriginalsKeysAndSameKeysOnEveryFinding) {
             R"({"check":"workflows","file":null,"line":null,"message":"CI/CD workflows )"
             R"(recommended","rule":"workflows.missing","severity":"warning"})");
   EXPECT_EQ(v->Find("info")->Size(), 1u);
+}
+
+// A policy finding shows its rule id and # METADATA; a waived one counts as nothing and is
+// listed apart with its waiver.
+Report PolicyScope() {
+  Report rep = RepoScope();
+  Finding policy = F("policy", "golden.docker.deny", Severity::kError, "runs as root",
+                     "Dockerfile", 7);
+  policy.title = "Containers run as a non-root user";
+  Finding waived = F("policy", "golden.repo.security_md", Severity::kError, "no SECURITY.md");
+  waived.waived = Finding::Waiver{"JIRA-1", "2027-03-31", "@sec"};
+  rep.orgs[0].repos[0].findings = {policy, waived};
+  return rep;
+}
+
+TEST(RenderText, PolicyAndWaivedFindings) {
+  EXPECT_EQ(RenderText(PolicyScope()), R"(
+============================================================
+Enforcement Report: svc
+============================================================
+
+Summary:
+  Violations: 1
+  Warnings:   0
+  Info:       0
+  Waived:     1
+
+[VIOLATIONS]
+  [ERROR] golden.docker.deny: runs as root
+          File: Dockerfile:7
+
+[WAIVED]
+  [WAIVED] golden.repo.security_md: no SECURITY.md (JIRA-1; until 2027-03-31)
+
+[FAIL] Enforcement failed
+)");
+}
+
+TEST(RenderJson, PolicyAndWaivedFindings) {
+  auto v = ParseJson(RenderJson(PolicyScope()));
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(ToJson(*v->Find("summary")),
+            R"({"info":0,"passed":false,"violations":1,"waived":1,"warnings":0})");
+  EXPECT_EQ(ToJson(*v->Find("violations")),
+            R"([{"check":"policy","file":"Dockerfile","line":7,"message":"runs as root",)"
+            R"("rule":"golden.docker.deny","severity":"error","timestamp":"2026-01-01T00:00:00Z",)"
+            R"("title":"Containers run as a non-root user"}])");
+  EXPECT_EQ(ToJson(*v->Find("waived")),
+            R"([{"check":"policy","file":null,"line":null,"message":"no SECURITY.md",)"
+            R"("rule":"golden.repo.security_md","severity":"error","timestamp":)"
+            R"("2026-01-01T00:00:00Z","waiver":{"expires":"2027-03-31","owner":"@sec",)"
+            R"("reason":"JIRA-1"}}])");
 }
 
 TEST(RenderJson, KeysComeInTheOriginalsOrder) {

@@ -28,22 +28,43 @@ std::string FileRef(const Finding& f) {
   return f.file;
 }
 
+// What a finding line names: the check (as the original did), or for policy findings the
+// rule id, which is what waivers and `golden test` refer to.
+std::string Source(const Finding& f) { return f.check == "policy" ? f.rule : f.check; }
+
 // One severity section of the repository layout. `tag` is [ERROR]/[WARN]/[INFO]; the File:
 // line is indented to sit under the check name, as in the original.
 void Section(std::string* out, const RepoReport& repo, Severity severity, std::string_view title,
              std::string_view tag) {
   bool any = false;
   for (const Finding& f : repo.findings) {
-    if (f.severity != severity) continue;
+    if (f.severity != severity || f.waived) continue;
     if (!any) {
       Line(out);
       Line(out, title);
       any = true;
     }
-    Line(out, "  " + std::string(tag) + " " + f.check + ": " + f.message);
+    Line(out, "  " + std::string(tag) + " " + Source(f) + ": " + f.message);
     if (!f.file.empty() && severity != Severity::kInfo) {
       Line(out, std::string(tag.size() + 3, ' ') + "File: " + FileRef(f));
     }
+  }
+}
+
+// Waived findings, whatever their severity, with the waiver's reason and end.
+void WaivedSection(std::string* out, const RepoReport& repo) {
+  bool any = false;
+  for (const Finding& f : repo.findings) {
+    if (!f.waived) continue;
+    if (!any) {
+      Line(out);
+      Line(out, "[WAIVED]");
+      any = true;
+    }
+    std::string why = f.waived->reason;
+    if (!f.waived->expires.empty()) why += "; until " + f.waived->expires;
+    Line(out, "  [WAIVED] " + Source(f) + ": " + f.message + " (" + why + ")");
+    if (!f.file.empty()) Line(out, "           File: " + FileRef(f));
   }
 }
 
@@ -55,9 +76,11 @@ void RenderRepo(const Report& report, std::string* out) {
   Line(out, "  Violations: " + std::to_string(c.violations));
   Line(out, "  Warnings:   " + std::to_string(c.warnings));
   Line(out, "  Info:       " + std::to_string(c.info));
+  if (c.waived > 0) Line(out, "  Waived:     " + std::to_string(c.waived));
   Section(out, repo, Severity::kError, "[VIOLATIONS]", "[ERROR]");
   Section(out, repo, Severity::kWarning, "[WARNINGS]", "[WARN]");
   Section(out, repo, Severity::kInfo, "[INFO]", "[INFO]");
+  WaivedSection(out, repo);
   Line(out);
   Line(out, c.violations == 0 ? "[PASS] Enforcement passed" : "[FAIL] Enforcement failed");
 }

@@ -9,6 +9,10 @@ namespace golden::report {
 Counts RepoReport::counts() const {
   Counts c;
   for (const Finding& f : findings) {
+    if (f.waived) {
+      ++c.waived;
+      continue;
+    }
     switch (f.severity) {
       case Severity::kError:
         ++c.violations;
@@ -37,6 +41,7 @@ void Add(const RepoReport& repo, Totals* t) {
 
 void AddOrgFindings(const OrgReport& org, Totals* t) {
   for (const Finding& f : org.findings) {
+    if (f.waived) continue;
     if (f.severity == Severity::kError) ++t->total_violations;
     if (f.severity == Severity::kWarning) ++t->total_warnings;
     if (f.severity == Severity::kInfo) ++t->total_info;

@@ -14,6 +14,7 @@ struct Counts {
   int violations = 0;  ///< Severity::kError
   int warnings = 0;
   int info = 0;
+  int waived = 0;  ///< findings a waiver accepts (counted in none of the above)
 };
 
 /// The result of enforcing one repository.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,11 @@ TEST_P(CliGolden, MatchesGolden) {
   auto mask = [&](std::string s) {
     ReplaceAll(&s, tmp.path().string(), "@TMP@");
     ReplaceAll(&s, Source().string(), "@SRC@");
+    // `golden test` reports how long each test took: "(1.234567ms)", "duration": 1234567.
+    static const std::regex kDuration(R"(\((\d+(\.\d+)?(ns|µs|ms|s))\))");
+    static const std::regex kJsonDuration(R"("duration": \d+)");
+    s = std::regex_replace(s, kDuration, "(@DURATION@)");
+    s = std::regex_replace(s, kJsonDuration, "\"duration\": @DURATION@");
     return s;
   };
   ExpectMatchesGolden(dir / (name + ".stdout"), mask(r.out));

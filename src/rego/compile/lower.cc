@@ -295,6 +295,7 @@ const ir::Rule* LowerRule(const ::golden::rego::Rule* r, Lowerer& lw, ir::Progra
   lw.ResetFrame();
   ir::Rule* out = program->NewRule();
   out->span = r->span;
+  out->head_span = r->head.span;
   out->ast = r;
   out->is_default = r->is_default;
   out->multi_value = r->Kind() == RuleKind::kMultiValue;

@@ -249,6 +249,7 @@ std::optional<Value> Evaluator::FunctionValue(const ir::RuleSet& rs, std::span<c
         if (prev && *prev != *v) Fail(errc::kEvalConflict, kConflict, rule->span);
         prev = *v;
         result = *v;
+        RuleExit(rule);
         return rs.early_exit;
       });
     }

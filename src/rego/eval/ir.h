@@ -122,6 +122,7 @@ struct Body {
 
 struct Rule {
   Span span;
+  Span head_span;  ///< where the head starts (the `else` keyword for else branches)
   const ::golden::rego::Rule* ast = nullptr;
   uint32_t num_slots = 0;
   /// The full head ref from `data` (items[0] stands for data): constants for the package
@@ -203,6 +204,9 @@ class Program {
   RuleNode* NewNode() { return &nodes_.emplace_back(); }
 
   const RuleNode* data_root = nullptr;
+
+  /// Every rule of the program (else branches and defaults included), in creation order.
+  const std::deque<Rule>& rules() const { return rules_; }
 
  private:
   std::deque<Term> terms_;

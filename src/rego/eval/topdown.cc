@@ -31,7 +31,11 @@ const ir::RuleNode* ir::RuleNode::Child(const Value& k) const {
 }
 
 Evaluator::Evaluator(const EvalEnv& env)
-    : program_(*env.program), data_(env.data), input_(env.input), bctx_(env.builtins) {
+    : program_(*env.program),
+      data_(env.data),
+      input_(env.input),
+      bctx_(env.builtins),
+      coverage_(env.coverage) {
   caches_.emplace_back();
 }
 
@@ -86,6 +90,7 @@ bool Evaluator::EvalExpr(const ir::Expr& e, Binding* f, Cont k) {
   if (depth_ > kMaxDepth) {
     Fail(errc::kEvalInternal, "evaluation exceeded the maximum depth", e.span);
   }
+  if (coverage_ != nullptr) coverage_->insert(CoverageKey(e.span));
   if (!e.withs.empty()) return EvalWith(e, f, k);
   return EvalStep(e, f, k);
 }

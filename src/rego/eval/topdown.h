@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rego/builtins/registry.h"
@@ -41,7 +42,15 @@ struct EvalEnv {
   const Value* data = nullptr;   ///< the base document
   const Value* input = nullptr;  ///< null when there is no input
   BuiltinContext* builtins = nullptr;
+  /// Coverage: receives CoverageKey(span) of every expression evaluated and of the head of
+  /// every rule that produced a value; null when not collecting.
+  std::unordered_set<uint64_t>* coverage = nullptr;
 };
+
+/// The key a span's start is recorded under in EvalEnv::coverage.
+inline uint64_t CoverageKey(const Span& span) {
+  return (static_cast<uint64_t>(span.source) << 32) | span.begin;
+}
 
 class Evaluator {
  public:
@@ -67,6 +76,10 @@ class Evaluator {
   // ---- errors (topdown.cc) ----
   [[noreturn]] void Fail(std::string_view code, std::string message, Span span);
   void RecordBuiltinError(std::string_view code, std::string message, Span span);
+  /// Coverage: the rule produced a value (OPA's Exit event on the rule's head).
+  void RuleExit(const ir::Rule* rule) {
+    if (coverage_ != nullptr) coverage_->insert(CoverageKey(rule->head_span));
+  }
 
   // ---- bodies and expressions (topdown.cc) ----
   bool EvalBody(const ir::Body& b, size_t i, Binding* f, Cont k);
@@ -161,6 +174,7 @@ class Evaluator {
   const Value* data_;
   const Value* input_;
   BuiltinContext* bctx_;
+  std::unordered_set<uint64_t>* coverage_;
   FrameStack frames_;
   Trail trail_;
   std::vector<Cache> caches_;

@@ -329,6 +329,7 @@ std::optional<Value> Evaluator::RuleValue(const ir::Rule* rule, std::optional<Va
     if (*prev && **prev != *v) Fail(errc::kEvalConflict, conflict, rule->span);
     *prev = *v;
     result = *v;
+    RuleExit(rule);
     return early;
   });
   trail_.Undo(mark);
@@ -381,7 +382,10 @@ Value Evaluator::PartialValue(const ir::RuleSet& rs, const std::vector<Value>& k
       EvalBody(rule->body, 0, fr, [&] {
         Value scratch;
         if (as_set) {
-          if (const Value* v = Plug(rule->key, fr, &scratch)) root.items.push_back(*v);
+          if (const Value* v = Plug(rule->key, fr, &scratch)) {
+            root.items.push_back(*v);
+            RuleExit(rule);
+          }
           return false;
         }
         // The object path the rule's ref spells after the document, its leaf key.
@@ -423,11 +427,15 @@ Value Evaluator::PartialValue(const ir::RuleSet& rs, const std::vector<Value>& k
               Fail(errc::kEvalConflict, "object keys must be unique", rule->span);
             }
           }
-          if (const Value* v = Plug(rule->key, fr, &scratch)) leaf->items.push_back(*v);
+          if (const Value* v = Plug(rule->key, fr, &scratch)) {
+            leaf->items.push_back(*v);
+            RuleExit(rule);
+          }
           return false;
         }
         const Value* v = Plug(rule->value, fr, &scratch);
         if (v == nullptr) return false;
+        RuleExit(rule);
         if (!leaf) {
           leaf = std::make_unique<DocNode>();
           leaf->kind = DocNode::Kind::kLeaf;
