@@ -468,12 +468,11 @@ class Rewriter {
     bool only_scalars = !HeadMayHaveVars(rule->head);
     VarSet used;
     if (!only_scalars) {
-      // Comprehensions in the head are scoped on their own, inside the scope of the
-      // function's arguments (`f(xs) := [x | some x in xs]` reads the renamed argument).
+      // Comprehensions in the head are scoped on their own.
       auto nested = [&](auto&& self, Term* t) -> void {
         if (t == nullptr) return;
         if (t->IsComprehension()) {
-          Stack s = args_stack.Flattened();
+          Stack s;
           RewriteComprehension(s, t);
           for (const auto& kv : s.rewritten) ctx_.rewritten[kv.first] = kv.second;
           return;
