@@ -10,7 +10,10 @@ inline constexpr int64_t kSecondsPerDay = 86400;
 constexpr int64_t FloorDiv(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
-constexpr int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }
+constexpr int64_t FloorMod(int64_t a, int64_t b) {
+  const int64_t m = a % b;  // (not a - FloorDiv(a, b) * b, which overflows near INT64_MIN)
+  return m != 0 && ((m < 0) != (b < 0)) ? m + b : m;
+}
 
 constexpr bool IsLeap(int64_t year) {
   return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "rego/builtins/civil_time.h"
+
 namespace golden::rego::gotime {
 namespace {
 
@@ -26,7 +28,8 @@ TEST(Format, ReferenceTimeReproducesLayouts) {
   // Padded day and year-day, and fractions, print the reference values rather than the layout.
   EXPECT_EQ(Format(Reference(), "Jan _2 __2"), "Jan  2   2");
   EXPECT_EQ(Format(Reference(), "Mon Jan _2 15:04:05 MST 2006"), "Mon Jan  2 15:04:05 MST 2006");
-  EXPECT_EQ(Format(Reference(), "05.000 05.000000000 05.99 05,0"), "05.123 05.123456789 05.12 05,1");
+  EXPECT_EQ(Format(Reference(), "05.000 05.000000000 05.99 05,0"),
+            "05.123 05.123456789 05.12 05,1");
 }
 
 TEST(Format, ZonesAndFractions) {
@@ -74,14 +77,12 @@ std::string ParseErr(std::string_view layout, std::string_view value) {
 }
 
 TEST(Parse, CommonLayouts) {
-  EXPECT_EQ(ParseNs("2006-01-02T15:04:05Z07:00", "2017-06-02T19:00:00-07:00"),
-            1496455200000000000);
+  EXPECT_EQ(ParseNs("2006-01-02T15:04:05Z07:00", "2017-06-02T19:00:00-07:00"), 1496455200000000000);
   EXPECT_EQ(ParseNs("01/02 03:04:05PM '06 -0700", "06/02 07:00:00PM '17 -0700"),
             1496455200000000000);
   EXPECT_EQ(ParseNs("02 Jan 06 15:04 -0700", "02 Jun 17 19:00 -0700"), 1496455200000000000);
   EXPECT_EQ(ParseNs("2006-01-02", "2020-02-29"), 1582934400000000000);
-  EXPECT_EQ(ParseNs("2006-01-02T15:04:05Z07:00", "1677-09-21T00:12:43.145224192-00:00"),
-            INT64_MIN);
+  EXPECT_EQ(ParseNs("2006-01-02T15:04:05Z07:00", "1677-09-21T00:12:43.145224192-00:00"), INT64_MIN);
   // Fractional seconds in the value without any in the layout; case-insensitive names.
   EXPECT_EQ(ParseNs("2006-01-02 15:04:05", "1970-01-01 00:00:01.5"), 1500000000);
   EXPECT_EQ(ParseNs("Jan 2 2006", "jAN 5 1970"), 4 * 86400 * 1000000000LL);
@@ -101,14 +102,16 @@ TEST(Parse, CommonLayouts) {
 TEST(Parse, ErrorsAsGoWordsThem) {
   EXPECT_EQ(ParseErr("2006-01-02T15:04:05Z07:00", "2006-01-02"),
             R"(parsing time "2006-01-02" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T")");
-  EXPECT_EQ(ParseErr("2006-01-02", "2006-13-01"), R"(parsing time "2006-13-01": month out of range)");
+  EXPECT_EQ(ParseErr("2006-01-02", "2006-13-01"),
+            R"(parsing time "2006-13-01": month out of range)");
   EXPECT_EQ(ParseErr("2006-01-02", "2006-02-30"), R"(parsing time "2006-02-30": day out of range)");
   EXPECT_EQ(ParseErr("2006", "2006x"), R"(parsing time "2006x": extra text: "x")");
   EXPECT_EQ(ParseErr("15:04", "25:00"), R"(parsing time "25:00": hour out of range)");
   EXPECT_EQ(ParseErr("2006-01-02", "20x6-01-02"),
             R"(parsing time "20x6-01-02" as "2006-01-02": cannot parse "20x6-01-02" as "2006")");
   EXPECT_EQ(ParseErr("Jan", "Foo"), R"(parsing time "Foo" as "Jan": cannot parse "Foo" as "Jan")");
-  EXPECT_EQ(ParseErr("2006 002", "2021 366"), R"(parsing time "2021 366": day-of-year out of range)");
+  EXPECT_EQ(ParseErr("2006 002", "2021 366"),
+            R"(parsing time "2021 366": day-of-year out of range)");
   EXPECT_EQ(ParseErr("2006-01-02 002", "2020-03-01 060"),
             R"(parsing time "2020-03-01 060": day-of-year does not match month)");
   EXPECT_EQ(ParseErr("2006-01-02 002", "2020-02-01 060"),
@@ -188,6 +191,11 @@ TEST(Civil, WeekdayAndYearDay) {
   EXPECT_EQ(WeekdayName(c.weekday), "Monday");
   EXPECT_EQ(c.yday, 36);
   EXPECT_EQ(MonthName(c.month), "February");
+  // Floor division and modulo at the ends of int64 (UBSan caught an overflow here).
+  EXPECT_EQ(civil::FloorMod(INT64_MIN, 1000000000), 145224192);
+  EXPECT_EQ(civil::FloorDiv(INT64_MIN, 1000000000), -9223372037);
+  EXPECT_EQ(civil::FloorMod(-1, 86400), 86399);
+  EXPECT_EQ(civil::FloorMod(INT64_MAX, 86400), INT64_MAX % 86400);
   Civil min = ToCivil(FromUnixNanos(INT64_MIN, tz::Zone::Utc()));
   EXPECT_EQ(min.year, 1677);
   EXPECT_EQ(min.month, 9);

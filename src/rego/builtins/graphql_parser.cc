@@ -41,27 +41,48 @@ enum class Tok {
 
 std::string KindString(Tok t) {
   switch (t) {
-    case Tok::kInvalid: return "<Invalid>";
-    case Tok::kEOF: return "<EOF>";
-    case Tok::kBang: return "!";
-    case Tok::kDollar: return "$";
-    case Tok::kAmp: return "&";
-    case Tok::kParenL: return "(";
-    case Tok::kParenR: return ")";
-    case Tok::kSpread: return "...";
-    case Tok::kColon: return ":";
-    case Tok::kEquals: return "=";
-    case Tok::kAt: return "@";
-    case Tok::kBracketL: return "[";
-    case Tok::kBracketR: return "]";
-    case Tok::kBraceL: return "{";
-    case Tok::kBraceR: return "}";
-    case Tok::kPipe: return "|";
-    case Tok::kName: return "Name";
-    case Tok::kInt: return "Int";
-    case Tok::kFloat: return "Float";
-    case Tok::kString: return "String";
-    case Tok::kBlockString: return "BlockString";
+    case Tok::kInvalid:
+      return "<Invalid>";
+    case Tok::kEOF:
+      return "<EOF>";
+    case Tok::kBang:
+      return "!";
+    case Tok::kDollar:
+      return "$";
+    case Tok::kAmp:
+      return "&";
+    case Tok::kParenL:
+      return "(";
+    case Tok::kParenR:
+      return ")";
+    case Tok::kSpread:
+      return "...";
+    case Tok::kColon:
+      return ":";
+    case Tok::kEquals:
+      return "=";
+    case Tok::kAt:
+      return "@";
+    case Tok::kBracketL:
+      return "[";
+    case Tok::kBracketR:
+      return "]";
+    case Tok::kBraceL:
+      return "{";
+    case Tok::kBraceR:
+      return "}";
+    case Tok::kPipe:
+      return "|";
+    case Tok::kName:
+      return "Name";
+    case Tok::kInt:
+      return "Int";
+    case Tok::kFloat:
+      return "Float";
+    case Tok::kString:
+      return "String";
+    case Tok::kBlockString:
+      return "BlockString";
   }
   return "Unknown";
 }
@@ -157,11 +178,16 @@ class Lexer {
       ++end_;
       ++end_runes_;
       switch (r) {
-        case '!': return MakeValueToken(Tok::kBang, "");
-        case '$': return MakeValueToken(Tok::kDollar, "");
-        case '&': return MakeValueToken(Tok::kAmp, "");
-        case '(': return MakeValueToken(Tok::kParenL, "");
-        case ')': return MakeValueToken(Tok::kParenR, "");
+        case '!':
+          return MakeValueToken(Tok::kBang, "");
+        case '$':
+          return MakeValueToken(Tok::kDollar, "");
+        case '&':
+          return MakeValueToken(Tok::kAmp, "");
+        case '(':
+          return MakeValueToken(Tok::kParenL, "");
+        case ')':
+          return MakeValueToken(Tok::kParenR, "");
         case '.':
           if (in_.size() > start_ + 2 && in_.substr(start_, 3) == "...") {
             end_ += 2;
@@ -169,19 +195,28 @@ class Lexer {
             return MakeValueToken(Tok::kSpread, "");
           }
           break;
-        case ':': return MakeValueToken(Tok::kColon, "");
-        case '=': return MakeValueToken(Tok::kEquals, "");
-        case '@': return MakeValueToken(Tok::kAt, "");
-        case '[': return MakeValueToken(Tok::kBracketL, "");
-        case ']': return MakeValueToken(Tok::kBracketR, "");
-        case '{': return MakeValueToken(Tok::kBraceL, "");
-        case '}': return MakeValueToken(Tok::kBraceR, "");
-        case '|': return MakeValueToken(Tok::kPipe, "");
+        case ':':
+          return MakeValueToken(Tok::kColon, "");
+        case '=':
+          return MakeValueToken(Tok::kEquals, "");
+        case '@':
+          return MakeValueToken(Tok::kAt, "");
+        case '[':
+          return MakeValueToken(Tok::kBracketL, "");
+        case ']':
+          return MakeValueToken(Tok::kBracketR, "");
+        case '{':
+          return MakeValueToken(Tok::kBraceL, "");
+        case '}':
+          return MakeValueToken(Tok::kBraceR, "");
+        case '|':
+          return MakeValueToken(Tok::kPipe, "");
         case '#':
           ReadComment();
           continue;
         case '"':
-          if (in_.size() > start_ + 2 && in_.substr(start_, 3) == "\"\"\"") return ReadBlockString();
+          if (in_.size() > start_ + 2 && in_.substr(start_, 3) == "\"\"\"")
+            return ReadBlockString();
           return ReadString();
         default:
           if (r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')) return ReadName();
@@ -197,8 +232,8 @@ class Lexer {
         return MakeError(
             "Unexpected single quote character ('), did you mean to use a double quote (\")?");
       }
-      return MakeError("Cannot parse the unexpected character \"" + std::string(1, static_cast<char>(r)) +
-                       "\".");
+      return MakeError("Cannot parse the unexpected character \"" +
+                       std::string(1, static_cast<char>(r)) + "\".");
     }
   }
 
@@ -389,16 +424,29 @@ class Lexer {
           switch (escape) {
             case '"':
             case '/':
-            case '\\': buf->push_back(escape); break;
-            case 'b': buf->push_back('\b'); break;
-            case 'f': buf->push_back('\f'); break;
-            case 'n': buf->push_back('\n'); break;
-            case 'r': buf->push_back('\r'); break;
-            case 't': buf->push_back('\t'); break;
+            case '\\':
+              buf->push_back(escape);
+              break;
+            case 'b':
+              buf->push_back('\b');
+              break;
+            case 'f':
+              buf->push_back('\f');
+              break;
+            case 'n':
+              buf->push_back('\n');
+              break;
+            case 'r':
+              buf->push_back('\r');
+              break;
+            case 't':
+              buf->push_back('\t');
+              break;
             default:
               ++end_;
               ++end_runes_;
-              return MakeError("Invalid character escape sequence: \\" + std::string(1, escape) + ".");
+              return MakeError("Invalid character escape sequence: \\" + std::string(1, escape) +
+                               ".");
           }
           end_ += 2;
           end_runes_ += 2;
@@ -486,6 +534,11 @@ constexpr std::pair<std::string_view, const char*> kTypeKinds[] = {
     {"scalar", kScalar}, {"type", kObject}, {"interface", kInterface},
     {"union", kUnion},   {"enum", kEnum},   {"input", kInputObject}};
 
+// Deepest nesting of selection sets, list and object values and list types the parser takes.
+// OPA's parser (Go, growable stacks) has no limit; golden stops here so that absurd input is a
+// parse error, not a stack overflow (the AST is parsed, walked and converted recursively).
+constexpr int kMaxNesting = 256;
+
 class Parser {
  public:
   explicit Parser(std::string_view input) : lexer_(input) {}
@@ -550,6 +603,24 @@ class Parser {
   }
 
  private:
+  // Counts one level of nesting for its lifetime; past kMaxNesting it fails the parse, which
+  // makes every parse function below return without reading further.
+  class Nesting {
+   public:
+    explicit Nesting(Parser* parser) : parser_(parser) {
+      if (++parser_->depth_ > kMaxNesting) {
+        parser_->Fail(parser_->Peek(),
+                      "nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+      }
+    }
+    ~Nesting() { --parser_->depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    Parser* parser_;
+  };
+
   // -- token plumbing --
 
   Pos PeekPos() {
@@ -681,12 +752,14 @@ class Parser {
   }
 
   SelectionSet ParseOptionalSelectionSet() {
+    Nesting nesting(this);
     SelectionSet selections;
     Some(Tok::kBraceL, Tok::kBraceR, [&] { selections.push_back(ParseSelection()); });
     return selections;
   }
 
   SelectionSet ParseRequiredSelectionSet() {
+    Nesting nesting(this);
     if (Peek().kind != Tok::kBraceL) {
       Token tok = Peek();
       Fail(tok, "Expected " + KindString(Tok::kBraceL) + ", found " + KindString(tok.kind));
@@ -790,10 +863,18 @@ class Parser {
         v->kind = kVariable;
         return v;
       }
-      case Tok::kInt: kind = kIntValue; break;
-      case Tok::kFloat: kind = kFloatValue; break;
-      case Tok::kString: kind = kStringValue; break;
-      case Tok::kBlockString: kind = kBlockValue; break;
+      case Tok::kInt:
+        kind = kIntValue;
+        break;
+      case Tok::kFloat:
+        kind = kFloatValue;
+        break;
+      case Tok::kString:
+        kind = kStringValue;
+        break;
+      case Tok::kBlockString:
+        kind = kBlockValue;
+        break;
       case Tok::kName:
         if (token.value == "true" || token.value == "false") {
           kind = kBooleanValue;
@@ -816,6 +897,7 @@ class Parser {
   }
 
   ValuePtr ParseList(bool is_const) {
+    Nesting nesting(this);
     auto v = std::make_shared<gql::Value>();
     v->pos = PeekPos();
     v->kind = kListValue;
@@ -828,6 +910,7 @@ class Parser {
   }
 
   ValuePtr ParseObject(bool is_const) {
+    Nesting nesting(this);
     auto v = std::make_shared<gql::Value>();
     v->pos = PeekPos();
     v->kind = kObjectValue;
@@ -857,6 +940,7 @@ class Parser {
   }
 
   TypePtr ParseTypeReference() {
+    Nesting nesting(this);
     auto typ = std::make_shared<Type>();
     if (Skip(Tok::kBracketL)) {
       typ->pos = PeekPos();
@@ -939,8 +1023,6 @@ class Parser {
     return def;
   }
 
-
-
   std::vector<std::string> ParseImplementsInterfaces() {
     std::vector<std::string> types;
     if (Peek().value == "implements") {
@@ -970,7 +1052,8 @@ class Parser {
 
   ArgumentDefinitionList ParseArgumentDefs() {
     ArgumentDefinitionList args;
-    Some(Tok::kParenL, Tok::kParenR, [&] { args.push_back(ParseInputValue<ArgumentDefinition>()); });
+    Some(Tok::kParenL, Tok::kParenR,
+         [&] { args.push_back(ParseInputValue<ArgumentDefinition>()); });
     return args;
   }
 
@@ -988,9 +1071,6 @@ class Parser {
     return def;
   }
 
-
-
-
   std::vector<std::string> ParseUnionMemberTypes() {
     std::vector<std::string> types;
     if (Skip(Tok::kEquals)) {
@@ -1000,7 +1080,6 @@ class Parser {
     }
     return types;
   }
-
 
   std::vector<std::shared_ptr<EnumValueDefinition>> ParseEnumValuesDefinition() {
     std::vector<std::shared_ptr<EnumValueDefinition>> values;
@@ -1014,7 +1093,6 @@ class Parser {
     });
     return values;
   }
-
 
   FieldList ParseInputFieldsDefinition() {
     FieldList values;
@@ -1092,12 +1170,25 @@ class Parser {
   }
 
   std::string ParseDirectiveLocation() {
-    static constexpr std::string_view kLocations[] = {
-        "QUERY",          "MUTATION",           "SUBSCRIPTION",        "FIELD",
-        "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",    "VARIABLE_DEFINITION",
-        "SCHEMA",         "SCALAR",             "OBJECT",              "FIELD_DEFINITION",
-        "ARGUMENT_DEFINITION", "INTERFACE",     "UNION",               "ENUM",
-        "ENUM_VALUE",     "INPUT_OBJECT",       "INPUT_FIELD_DEFINITION"};
+    static constexpr std::string_view kLocations[] = {"QUERY",
+                                                      "MUTATION",
+                                                      "SUBSCRIPTION",
+                                                      "FIELD",
+                                                      "FRAGMENT_DEFINITION",
+                                                      "FRAGMENT_SPREAD",
+                                                      "INLINE_FRAGMENT",
+                                                      "VARIABLE_DEFINITION",
+                                                      "SCHEMA",
+                                                      "SCALAR",
+                                                      "OBJECT",
+                                                      "FIELD_DEFINITION",
+                                                      "ARGUMENT_DEFINITION",
+                                                      "INTERFACE",
+                                                      "UNION",
+                                                      "ENUM",
+                                                      "ENUM_VALUE",
+                                                      "INPUT_OBJECT",
+                                                      "INPUT_FIELD_DEFINITION"};
     Token name = Expect(Tok::kName);
     for (std::string_view loc : kLocations) {
       if (name.value == loc) return name.value;
@@ -1111,6 +1202,7 @@ class Parser {
   Token peek_token_;
   std::optional<Error> peek_error_;
   Token prev_;
+  int depth_ = 0;  // current nesting, see Nesting
 };
 
 }  // namespace

@@ -44,16 +44,19 @@ TEST(GraphqlLexer, ErrorsAndPositions) {
   // Lines count \n, \r and \r\n; columns count runes; commas and a BOM are blank.
   EXPECT_EQ(QueryError("\xEF\xBB\xBF{\r\n  a,\r  b\n  \xC3\xBC: c d(}"),
             "Expected Name, found <Invalid> @4:3");
-  EXPECT_EQ(QueryError("# comment \xC3\xBC\n{ a, \xC3\xBC }"), "Expected Name, found <Invalid> @2:6");
+  EXPECT_EQ(QueryError("# comment \xC3\xBC\n{ a, \xC3\xBC }"),
+            "Expected Name, found <Invalid> @2:6");
   EXPECT_EQ(QueryError("# comment \xC3\xBC\n{ a } }"), "Unexpected } @2:7");
-  EXPECT_EQ(QueryError("{ a(x: \"\xC3\xBC\xC3\xBC\") b(y: \"\"\"\n\n  \"\"\") } }"), "Unexpected } @3:10");
+  EXPECT_EQ(QueryError("{ a(x: \"\xC3\xBC\xC3\xBC\") b(y: \"\"\"\n\n  \"\"\") } }"),
+            "Unexpected } @3:10");
 }
 
 TEST(GraphqlParser, QueryErrors) {
   EXPECT_EQ(QueryError("{ ...MissingOn }\nfragment MissingOn Type"),
             "Expected \"on\", found Name \"Type\" @2:20");
   EXPECT_EQ(QueryError("notanoperation Foo { field }"), "Unexpected Name \"notanoperation\" @1:1");
-  EXPECT_EQ(QueryError("query Foo($x: Complex = { a: { b: [ $var ] } }) { field }"), "Unexpected $ @1:37");
+  EXPECT_EQ(QueryError("query Foo($x: Complex = { a: { b: [ $var ] } }) { field }"),
+            "Unexpected $ @1:37");
   EXPECT_EQ(QueryError("fragment on on on { on }"), "Unexpected Name \"on\" @1:10");
   EXPECT_EQ(QueryError("{ ...on }"), "Expected Name, found } @1:9");
   EXPECT_EQ(QueryError("query { }"), "expected at least one definition, found } @1:9");
@@ -61,9 +64,38 @@ TEST(GraphqlParser, QueryErrors) {
   EXPECT_EQ(QueryError(""), "");  // an empty document parses
 }
 
+std::string Repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// OPA's parser has no nesting limit (Go stacks grow); golden's stops at 256 levels of selection
+// sets, list/object values and list types, so deep input is an error, not a stack overflow.
+TEST(GraphqlParser, DeepNestingIsAnErrorNotACrash) {
+  EXPECT_EQ(QueryError("{" + Repeat("a{", 255) + "b" + Repeat("}", 256)), "");
+  EXPECT_EQ(QueryError("{" + Repeat("a{", 256) + "b" + Repeat("}", 257)),
+            "nesting deeper than 256 levels @1:513");  // the { that opens level 257
+  EXPECT_EQ(QueryError("{" + Repeat("a{", 100000)), "nesting deeper than 256 levels @1:513");
+  EXPECT_EQ(QueryError("{a(x:" + Repeat("[", 100000) + ")}"),
+            "nesting deeper than 256 levels @1:261");
+  EXPECT_EQ(QueryError("{a(x:" + Repeat("{b:", 100000) + ")}"),
+            "nesting deeper than 256 levels @1:771");
+  EXPECT_EQ(QueryError("query($v: " + Repeat("[", 100000) + "Int) { a }"),
+            "nesting deeper than 256 levels @1:267");
+  EXPECT_EQ(SchemaError("type Query { a: " + Repeat("[", 100000) + "Int }"),
+            "nesting deeper than 256 levels @1:273");
+  // The named type inside the brackets is a level of its own.
+  EXPECT_EQ(SchemaError("type Query { a: " + Repeat("[", 255) + "Int" + Repeat("]", 255) + " }"),
+            "");
+  EXPECT_EQ(SchemaError("type Query { a: " + Repeat("[", 256) + "Int" + Repeat("]", 256) + " }"),
+            "nesting deeper than 256 levels @1:273");
+}
+
 TEST(GraphqlParser, SchemaErrors) {
-  EXPECT_EQ(SchemaError("type Hello { world: String }\n\"Description\" extend type Hello { x: Int }"),
-            "Unexpected String \"Description\" @2:2");
+  EXPECT_EQ(
+      SchemaError("type Hello { world: String }\n\"Description\" extend type Hello { x: Int }"),
+      "Unexpected String \"Description\" @2:2");
   EXPECT_EQ(SchemaError("extend type Hello"), "Unexpected <EOF> @1:18");
   EXPECT_EQ(SchemaError("union Hello = | Wo | | Rld"), "Expected Name, found | @1:22");
   EXPECT_EQ(SchemaError("directive @foo on FIELD | INCORRECT_LOCATION"),
@@ -141,7 +173,8 @@ TEST(GraphqlAst, SchemaJsonAsOpaPrunesIt) {
 }
 
 TEST(GraphqlAst, BlockStringsAndEscapes) {
-  auto p = gql::ParseQuery("{ f(a: \"\\u00fc\\n\\\"\", b: \"\"\"\n    one\n      two\n\n    \\\"\"\" \"\"\") }");
+  auto p = gql::ParseQuery(
+      "{ f(a: \"\\u00fc\\n\\\"\", b: \"\"\"\n    one\n      two\n\n    \\\"\"\" \"\"\") }");
   ASSERT_FALSE(p.error) << p.error->message;
   const auto& field = static_cast<const gql::Field&>(*p.doc->operations[0]->selection_set[0]);
   EXPECT_EQ(field.arguments[0]->value->raw, "ü\n\"");
@@ -152,9 +185,10 @@ TEST(GraphqlAst, BlockStringsAndEscapes) {
 // Field (so fragment spreads and inline fragments do not survive), and case is ignored in
 // the member names of the plain structs.
 TEST(GraphqlAst, DocumentsFromObjects) {
-  auto q = gql::QueryDocumentFromValue(J(R"({"operations": [{"operation": "query", "Name": "N"}]})"));
+  auto q =
+      gql::QueryDocumentFromValue(J(R"({"operations": [{"operation": "query", "Name": "N"}]})"));
   ASSERT_TRUE(q.ok()) << q.status().message();
-  ASSERT_EQ((*q)->operations.size(), 1u);  // QueryDocument's members match in any case...
+  ASSERT_EQ((*q)->operations.size(), 1u);         // QueryDocument's members match in any case...
   EXPECT_EQ((*q)->operations[0]->operation, "");  // ...OperationDefinition's exactly only
   EXPECT_EQ((*q)->operations[0]->name, "N");
   q = gql::QueryDocumentFromValue(J(R"({"Operations": [{"Operation": "query",
@@ -163,8 +197,9 @@ TEST(GraphqlAst, DocumentsFromObjects) {
   ASSERT_EQ((*q)->operations.size(), 1u);
   EXPECT_EQ(gql::ToValue(**q), J(R"({"Operations": [{"Operation": "query", "Name": "",
       "SelectionSet": [{"Alias": "a", "Name": "a"}, {"Alias": "", "Name": "Frag"}, {"Alias": "", "Name": ""}]}]})"));
-  EXPECT_EQ(gql::QueryDocumentFromValue(J(R"({"Operations": [{"Name": 7}]})")).status().message(),
-            "json: cannot unmarshal number into Go struct field OperationDefinition.Name of type string");
+  EXPECT_EQ(
+      gql::QueryDocumentFromValue(J(R"({"Operations": [{"Name": 7}]})")).status().message(),
+      "json: cannot unmarshal number into Go struct field OperationDefinition.Name of type string");
   // A selection that fails to decode as a Field (a Kind that is no integer) is tried as a
   // FragmentSpread, which ignores the arguments.
   q = gql::QueryDocumentFromValue(J(R"({"Operations": [{"SelectionSet": [
@@ -239,25 +274,30 @@ TEST(GraphqlValidate, ValidQueries) {
 TEST(GraphqlValidate, FieldsArgumentsAndTypes) {
   EXPECT_EQ(Errors("{ person(id: 1) { nam } }"),
             V{"Cannot query field \"nam\" on type \"Person\". Did you mean \"name\"? @1:19"});
-  EXPECT_EQ(Errors("{ named { age } }"),
-            V{"Cannot query field \"age\" on type \"Named\". Did you mean to use an inline fragment on "
-              "\"Person\"? @1:11"});
+  EXPECT_EQ(
+      Errors("{ named { age } }"),
+      V{"Cannot query field \"age\" on type \"Named\". Did you mean to use an inline fragment on "
+        "\"Person\"? @1:11"});
   EXPECT_EQ(Errors("{ count(m: 1) }"),
             V{"Unknown argument \"m\" on field \"Root.count\". Did you mean \"n\"? @1:3"});
-  EXPECT_EQ(Errors("{ person { name } }"),
-            V{"Field \"person\" argument \"id\" of type \"ID!\" is required, but it was not provided. @1:3"});
-  EXPECT_EQ(Errors("{ person(id: 1) }"),
-            V{"Field \"person\" of type \"Person\" must have a selection of subfields. Did you mean "
-              "\"person { ... }\"? @1:3"});
-  EXPECT_EQ(Errors("{ count { x } }"),
-            (V{"Cannot query field \"x\" on type \"Int\". @1:11",
-               "Field \"count\" must not have a selection since type \"Int\" has no subfields. @1:3"}));
+  EXPECT_EQ(Errors("{ person { name } }"), V{"Field \"person\" argument \"id\" of type \"ID!\" is "
+                                             "required, but it was not provided. @1:3"});
+  EXPECT_EQ(
+      Errors("{ person(id: 1) }"),
+      V{"Field \"person\" of type \"Person\" must have a selection of subfields. Did you mean "
+        "\"person { ... }\"? @1:3"});
+  EXPECT_EQ(
+      Errors("{ count { x } }"),
+      (V{"Cannot query field \"x\" on type \"Int\". @1:11",
+         "Field \"count\" must not have a selection since type \"Int\" has no subfields. @1:3"}));
   EXPECT_EQ(Errors("{ count(n: \"1\") people(colors: [BLUE]) { name } }"),
-            (V{"Int cannot represent non-integer value: \"1\" @1:13",  // a string's column is past its quote
+            (V{"Int cannot represent non-integer value: \"1\" @1:13",  // a string's column is past
+                                                                       // its quote
                "Value \"BLUE\" does not exist in \"Color!\" enum. @1:33"}));
-  EXPECT_EQ(Errors("{ people(filter: {limit: 1, colour: RED}) { name } }"),
-            (V{"Field \"Filter.color\" of required type \"Color!\" was not provided. @1:18",
-               "Field \"colour\" is not defined by type \"Filter\". Did you mean \"color\"? @1:29"}));
+  EXPECT_EQ(
+      Errors("{ people(filter: {limit: 1, colour: RED}) { name } }"),
+      (V{"Field \"Filter.color\" of required type \"Color!\" was not provided. @1:18",
+         "Field \"colour\" is not defined by type \"Filter\". Did you mean \"color\"? @1:29"}));
   EXPECT_EQ(Errors("{ count(n: 1, n: 2) }"),
             V{"There can be only one argument named \"n\". @1:15"});
 }
@@ -274,8 +314,9 @@ TEST(GraphqlValidate, VariablesAndFragments) {
                "Variable \"$p\" cannot be non-input type \"Person\". @1:9"}));
   EXPECT_EQ(Errors("{ named { ...Nope } } fragment F on Person { name }"),
             (V{"Unknown fragment \"Nope\". @1:14", "Fragment \"F\" is never used. @1:23"}));
-  EXPECT_EQ(Errors("{ named { ...A } } fragment A on Named { ...B } fragment B on Named { ...A }"),
-            V{"Cannot spread fragment \"A\" within itself via B. @1:74"});  // a spread is at its name
+  EXPECT_EQ(
+      Errors("{ named { ...A } } fragment A on Named { ...B } fragment B on Named { ...A }"),
+      V{"Cannot spread fragment \"A\" within itself via B. @1:74"});  // a spread is at its name
   EXPECT_EQ(Errors("{ named { ... on Dog { bark } } }"),
             V{"Fragment cannot be spread here as objects of type \"Named\" can never be of type "
               "\"Dog\". @1:15"});
@@ -290,7 +331,8 @@ TEST(GraphqlValidate, OperationsDirectivesAndOverlap) {
             V{"This anonymous operation must be the only defined operation. @1:1"});
   EXPECT_EQ(Errors("query A { count } query A { count }"),
             V{"There can be only one operation named \"A\". @1:19"});
-  EXPECT_EQ(Errors("mutation { count }"), V{"Schema does not support operation type \"mutation\" @1:1"});
+  EXPECT_EQ(Errors("mutation { count }"),
+            V{"Schema does not support operation type \"mutation\" @1:1"});
   EXPECT_EQ(Errors("subscription S { updates { name } other }"),
             V{"Subscription \"S\" must select only one top level field. @1:35"});
   EXPECT_EQ(Errors("{ count @nope }"), V{"Unknown directive \"@nope\". @1:10"});
@@ -298,12 +340,14 @@ TEST(GraphqlValidate, OperationsDirectivesAndOverlap) {
             V{"Directive \"@skip\" may not be used on QUERY. @1:8"});
   EXPECT_EQ(Errors("{ count @tag(name: \"a\") @tag(name: \"b\") }"),
             V{"The directive \"@tag\" can only be used once at this location. @1:26"});
-  EXPECT_EQ(Errors("{ x: count(n: 1) x: count(n: 2) }"),
-            V{"Fields \"x\" conflict because they have differing arguments. Use different aliases on "
-              "the fields to fetch both if this was intentional. @1:18"});
-  EXPECT_EQ(Errors("{ named { ... on Person { n: name } ... on Robot { n: model } } }"),
-            V{"Fields \"n\" conflict because they return conflicting types \"String\" and \"String!\". "
-              "Use different aliases on the fields to fetch both if this was intentional. @1:52"});
+  EXPECT_EQ(
+      Errors("{ x: count(n: 1) x: count(n: 2) }"),
+      V{"Fields \"x\" conflict because they have differing arguments. Use different aliases on "
+        "the fields to fetch both if this was intentional. @1:18"});
+  EXPECT_EQ(
+      Errors("{ named { ... on Person { n: name } ... on Robot { n: model } } }"),
+      V{"Fields \"n\" conflict because they return conflicting types \"String\" and \"String!\". "
+        "Use different aliases on the fields to fetch both if this was intentional. @1:52"});
   // Only the rule asked for.
   EXPECT_EQ(Errors("query Q($n: Int) { nope }", kSchema, "NoUnusedVariables"),
             V{"Variable \"$n\" is never used in operation \"Q\". @1:9"});
@@ -331,13 +375,13 @@ TEST(GraphqlSchema, Validation) {
   EXPECT_EQ(err("input I { a: Query } type Query { a(x: I): Int }"),
             "OBJECT a: field must be one of SCALAR, ENUM, INPUT_OBJECT.");
   EXPECT_EQ(err("enum E { true } type Query { a: E }"), "ENUM E: non-enum value true.");
-  EXPECT_EQ(err("union U = Query | Int type Query { a: U }"),
-            "UNION type \"Int\" must be OBJECT.");
+  EXPECT_EQ(err("union U = Query | Int type Query { a: U }"), "UNION type \"Int\" must be OBJECT.");
   EXPECT_EQ(err("type Query @skip(if: true) { a: Int }"),
             "Directive skip is not applicable on OBJECT.");
   EXPECT_EQ(err("scalar S extend type S @deprecated"),
             "Cannot extend type S because the base type is a SCALAR, not OBJECT.");
-  EXPECT_EQ(err("schema { query: Nope }"), "Schema root query refers to a type Nope that does not exist.");
+  EXPECT_EQ(err("schema { query: Nope }"),
+            "Schema root query refers to a type Nope that does not exist.");
   EXPECT_EQ(err("directive @d(x: Int @d) on ARGUMENT_DEFINITION type Query { a: Int }"),
             "Directive d cannot refer to itself.");
   // Extending a type that was never defined defines it; the prelude's directives may be redefined.
@@ -363,14 +407,17 @@ TEST(GraphqlBuiltins, ParseErrorsAsOpaWordsThem) {
   // riding along in the text.
   EXPECT_EQ(h.Err("graphql.parse", {S("{ zzz }"), S("type Query { a: Int }")}),
             "Cannot query field \"zzz\" on type \"Query\" in GraphQL string at location 1:3");
-  EXPECT_EQ(h.Err("graphql.parse", {S("{ zzz yyy }"), S("type Query { a: Int }")}),
-            "Cannot query field \"zzz\" on type \"Query\".\ninput:1:7: Cannot query field \"yyy\" on "
-            "type \"Query\" in GraphQL string at location 1:3");
-  EXPECT_EQ(h.Err("graphql.parse", {S("{ b }"), S("type Query { a: Int }")}),
-            "Cannot query field \"b\" on type \"Query\". Did you mean \"a\"?\n in GraphQL string at "
-            "location 1:3");
-  EXPECT_EQ(h.Err("graphql.parse", {S("{ a }"), S("type Query { a: Nope }")}),
-            "Error in gqlparser SchemaDocument to Schema conversion: input:1:17: Undefined type Nope.");
+  EXPECT_EQ(
+      h.Err("graphql.parse", {S("{ zzz yyy }"), S("type Query { a: Int }")}),
+      "Cannot query field \"zzz\" on type \"Query\".\ninput:1:7: Cannot query field \"yyy\" on "
+      "type \"Query\" in GraphQL string at location 1:3");
+  EXPECT_EQ(
+      h.Err("graphql.parse", {S("{ b }"), S("type Query { a: Int }")}),
+      "Cannot query field \"b\" on type \"Query\". Did you mean \"a\"?\n in GraphQL string at "
+      "location 1:3");
+  EXPECT_EQ(
+      h.Err("graphql.parse", {S("{ a }"), S("type Query { a: Nope }")}),
+      "Error in gqlparser SchemaDocument to Schema conversion: input:1:17: Undefined type Nope.");
 }
 
 TEST(GraphqlBuiltins, ValidityAndAsts) {
@@ -387,7 +434,8 @@ TEST(GraphqlBuiltins, ValidityAndAsts) {
   Value query_ast = h.Ok("graphql.parse_query", {S("{ a(x: 1) }")});
   Value schema_ast = h.Ok("graphql.parse_schema", {schema});
   // The ASTs are those of the documents as parsed, before validation adds to them.
-  EXPECT_EQ(h.Ok("graphql.parse", {S("{ a(x: 1) }"), schema}), Value::Array({query_ast, schema_ast}));
+  EXPECT_EQ(h.Ok("graphql.parse", {S("{ a(x: 1) }"), schema}),
+            Value::Array({query_ast, schema_ast}));
   EXPECT_EQ(h.Ok("graphql.parse_and_verify", {query_ast, schema_ast}),
             Value::Array({J("true"), query_ast, schema_ast}));
   EXPECT_EQ(h.Ok("graphql.is_valid", {query_ast, schema_ast}), J("true"));

@@ -119,8 +119,8 @@ std::optional<Value> MatchTerm(const Value& v) {
 
 // Calls `fn(cidr, index)` for each entry of a string, array, set or object operand.
 std::optional<BuiltinResult> ForEachMatchOperand(
-    int pos, const Value& a, const std::function<std::optional<BuiltinResult>(const Value&,
-                                                                                const Value&)>& fn) {
+    int pos, const Value& a,
+    const std::function<std::optional<BuiltinResult>(const Value&, const Value&)>& fn) {
   auto element_error = [&] {
     return BuiltinResult::Error("operand " + std::to_string(pos) + ": " +
                                 std::string(kElementError));
@@ -205,7 +205,8 @@ Range ToRange(const ip::Network& net) {
     std::copy(v4->b.begin(), v4->b.begin() + 4, first16.b.begin() + 12);
   }
   u128 host = 0;
-  for (size_t i = 0; i < net.mask.len; ++i) host = (host << 8) | static_cast<uint8_t>(~net.mask.b[i]);
+  for (size_t i = 0; i < net.mask.len; ++i)
+    host = (host << 8) | static_cast<uint8_t>(~net.mask.b[i]);
   Range r;
   r.first = ToU128(first16);
   r.last = r.first | host;
@@ -242,10 +243,10 @@ void RangeToNetworks(u128 first, u128 last, std::vector<Value>* out) {
   for (;;) {
     int k = 0;  // host bits of the largest aligned block at lo that stays within hi
     while (k < bits) {
-      u128 size = u128{1} << (k + 1);
       if (k + 1 == 128) {
         if (lo != 0 || hi != ~u128{0}) break;
-      } else if ((lo & (size - 1)) != 0 || lo + size - 1 > hi) {
+      } else if (const u128 size = u128{1} << (k + 1);
+                 (lo & (size - 1)) != 0 || lo + size - 1 > hi) {
         break;
       }
       ++k;
@@ -309,9 +310,9 @@ BuiltinResult CidrMerge(BuiltinContext&, std::span<const Value> args) {
 
 TypePtr ContainsMatchesOperand(std::string name, std::string doc) {
   TypePtr elem = t::AnyOf({t::String(), t::ArrayOf(t::Any())});
-  return t::Named(t::AnyOf({t::String(), t::ArrayOf(elem), t::SetOf(elem),
-                            t::ObjectOf(t::String(), elem)}),
-                  std::move(name), std::move(doc));
+  return t::Named(
+      t::AnyOf({t::String(), t::ArrayOf(elem), t::SetOf(elem), t::ObjectOf(t::String(), elem)}),
+      std::move(name), std::move(doc));
 }
 
 }  // namespace
@@ -321,7 +322,8 @@ Status RegisterNetCidrBuiltins(Registry& r) {
       .name = kNetCidrContains,
       .args = {t::Named(t::String(), "cidr", "CIDR to check against"),
                t::Named(t::String(), "cidr_or_ip", "CIDR or IP to check")},
-      .result = t::Named(t::Boolean(), "result", "`true` if `cidr_or_ip` is contained within `cidr`"),
+      .result =
+          t::Named(t::Boolean(), "result", "`true` if `cidr_or_ip` is contained within `cidr`"),
       .description = "Checks if a CIDR or IP is contained within another CIDR. `output` is `true` "
                      "if `cidr_or_ip` (e.g. `127.0.0.64/26` or `127.0.0.1`) is contained within "
                      "`cidr` (e.g. `127.0.0.1/24`) and `false` otherwise. Supports both IPv4 and "
