@@ -42,5 +42,6 @@ int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 int RunCatalog(const GlobalOptions& global, std::span<const std::string> args);
 int RunCheckpoint(const GlobalOptions& global, std::span<const std::string> args);
+int RunMerge(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

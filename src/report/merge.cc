@@ -275,7 +275,15 @@ Result<Report> MergeShards(std::vector<Report> shards) {
     org.path = first.orgs[i].path;
     for (Report& s : shards) {
       OrgReport& part = s.orgs[i];
-      for (Finding& f : part.findings) org.findings.push_back(std::move(f));
+      // Every shard lists every organization, so a folder that could not be listed is
+      // reported by each of them: keep one copy.
+      for (Finding& f : part.findings) {
+        bool known = std::any_of(org.findings.begin(), org.findings.end(), [&](const Finding& g) {
+          return g.rule == f.rule && g.message == f.message && g.file == f.file &&
+                 g.line == f.line && g.severity == f.severity;
+        });
+        if (!known) org.findings.push_back(std::move(f));
+      }
       for (RepoReport& repo : part.repos) org.repos.push_back(std::move(repo));
     }
     std::sort(org.repos.begin(), org.repos.end(),
