@@ -28,9 +28,8 @@ Result<report::Shard> ParseShard(std::string_view text) {
     n = ParseCount(text.substr(slash + 1));
   }
   if (!k || !n || *n < 1 || *k < 1 || *k > *n || *n > kMaxShards) {
-    return InvalidArgument("--shard must be K/N with 1 <= K <= N <= " +
-                           std::to_string(kMaxShards) + " (e.g. 2/4), not '" + std::string(text) +
-                           "'");
+    return InvalidArgument("--shard must be K/N with 1 <= K <= N <= " + std::to_string(kMaxShards) +
+                           " (e.g. 2/4), not '" + std::string(text) + "'");
   }
   return report::Shard{*k, *n};
 }

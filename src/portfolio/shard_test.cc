@@ -17,13 +17,13 @@ TEST(Shard, ParsesKOverN) {
 }
 
 TEST(Shard, RejectsEverythingElse) {
-  for (const char* bad : {"", "/", "2", "0/4", "5/4", "1/0", "-1/4", "1/-4", "a/4", "1/4x",
-                          " 1/4", "1/4/2", "1/1025", "99999999999/1", "1.5/4"}) {
+  for (const char* bad : {"", "/", "2", "0/4", "5/4", "1/0", "-1/4", "1/-4", "a/4", "1/4x", " 1/4",
+                          "1/4/2", "1/1025", "99999999999/1", "1.5/4"}) {
     auto s = ParseShard(bad);
     ASSERT_FALSE(s.ok()) << bad;
-    EXPECT_EQ(s.status().message(),
-              "--shard must be K/N with 1 <= K <= N <= 1024 (e.g. 2/4), not '" +
-                  std::string(bad) + "'");
+    EXPECT_EQ(
+        s.status().message(),
+        "--shard must be K/N with 1 <= K <= N <= 1024 (e.g. 2/4), not '" + std::string(bad) + "'");
   }
 }
 

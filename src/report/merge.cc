@@ -17,9 +17,7 @@ class Reader {
   explicit Reader(std::string_view filename) : filename_(filename) {}
 
   bool failed() const { return !error_.empty(); }
-  Status status() const {
-    return InvalidArgument(std::string(filename_) + ": " + error_);
-  }
+  Status status() const { return InvalidArgument(std::string(filename_) + ": " + error_); }
 
   // The member `key` of `obj`, which must exist (nullptr and an error otherwise).
   const Value* Member(const Value& obj, std::string_view key, const std::string& at) {
@@ -173,11 +171,40 @@ void ReadShard(Reader* r, const Value& top, Report* rep) {
   }
 }
 
+}  // namespace
+
 std::string ShardName(const Shard& s) {
   return std::to_string(s.index) + "/" + std::to_string(s.count);
 }
 
-}  // namespace
+Status CheckShardSet(std::span<const Shard> shards) {
+  if (shards.empty()) return InvalidArgument("no shards to merge");
+  std::vector<Shard> sorted(shards.begin(), shards.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Shard& a, const Shard& b) { return a.index < b.index; });
+  const int count = sorted.front().count;
+  std::set<int> seen;
+  for (const Shard& s : sorted) {
+    if (s.count != count) {
+      return InvalidArgument("shards of different splits: " + ShardName(sorted.front()) + " and " +
+                             ShardName(s));
+    }
+    if (!seen.insert(s.index).second) {
+      return InvalidArgument("shard " + ShardName(s) + " is given twice");
+    }
+  }
+  std::vector<std::string> missing;
+  for (int k = 1; k <= count; ++k) {
+    if (!seen.count(k)) missing.push_back(ShardName(Shard{k, count}));
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
+    return InvalidArgument(std::string(missing.size() == 1 ? "shard " : "shards ") + list +
+                           (missing.size() == 1 ? " is" : " are") + " missing");
+  }
+  return Status::Ok();
+}
 
 Result<Report> ParseJsonReport(std::string_view text, std::string_view filename) {
   GOLDEN_ASSIGN_OR_RETURN(Value top, ParseJson(text, filename));
@@ -216,27 +243,21 @@ Result<Report> MergeShards(std::vector<Report> shards) {
   if (shards.empty()) return InvalidArgument("no reports to merge");
   for (const Report& s : shards) {
     if (!s.shard) {
-      return InvalidArgument("a report of a whole run, not of a shard (run golden enforce with "
-                             "--shard K/N)");
+      return InvalidArgument(
+          "a report of a whole run, not of a shard (run golden enforce with "
+          "--shard K/N)");
     }
   }
+  std::vector<Shard> parts;
+  for (const Report& s : shards) parts.push_back(*s.shard);
+  GOLDEN_RETURN_IF_ERROR(CheckShardSet(parts));
   std::sort(shards.begin(), shards.end(),
             [](const Report& a, const Report& b) { return a.shard->index < b.shard->index; });
   const Report& first = shards.front();
-  const int count = first.shard->count;
-  std::set<int> seen;
   for (const Report& s : shards) {
-    if (s.shard->count != count) {
-      return InvalidArgument("shards of different splits: " + ShardName(*first.shard) + " and " +
-                             ShardName(*s.shard));
-    }
-    if (!seen.insert(s.shard->index).second) {
-      return InvalidArgument("shard " + ShardName(*s.shard) + " is given twice");
-    }
     auto differs = [&](std::string_view what) {
       return InvalidArgument("shard " + ShardName(*s.shard) + " is of another run than shard " +
-                             ShardName(*first.shard) + ": its " + std::string(what) +
-                             " differs");
+                             ShardName(*first.shard) + ": its " + std::string(what) + " differs");
     };
     if (s.scope != first.scope || s.path != first.path || s.name != first.name) {
       return differs("target");
@@ -249,16 +270,6 @@ Result<Report> MergeShards(std::vector<Report> shards) {
         return differs("list of organizations");
       }
     }
-  }
-  std::vector<std::string> missing;
-  for (int k = 1; k <= count; ++k) {
-    if (!seen.count(k)) missing.push_back(std::to_string(k) + "/" + std::to_string(count));
-  }
-  if (!missing.empty()) {
-    std::string list;
-    for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
-    return InvalidArgument(std::string(missing.size() == 1 ? "shard " : "shards ") + list +
-                           (missing.size() == 1 ? " is" : " are") + " missing");
   }
 
   Report out;

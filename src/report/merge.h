@@ -3,6 +3,8 @@
 // `golden merge`: the reports of `golden enforce --shard K/N` runs, read back from their JSON
 // and combined into the report an unsharded run gives.
 
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -10,6 +12,14 @@
 #include "report/report.h"
 
 namespace golden::report {
+
+/// Checks that `shards` are exactly the parts 1..N of one split of N, each once: "shard 2/4 is
+/// given twice", "shards of different splits: 1/2 and 2/3", "shard 3/3 is missing". Shared by
+/// every command that puts shards back together (golden merge, golden checkpoint --merge).
+Status CheckShardSet(std::span<const Shard> shards);
+
+/// "K/N".
+std::string ShardName(const Shard& shard);
 
 /// Reads a JSON report written by RenderJson for an organization or the portfolio (a
 /// repository report does not hold the names needed to rebuild it): everything RenderJson

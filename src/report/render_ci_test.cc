@@ -116,16 +116,15 @@ TEST(Locations, PathsArePercentEncodedUris) {
 }
 
 TEST(RenderJunit, OneSuitePerRepositoryOneCasePerRule) {
-  Report rep = Portfolio({F("docker.latest-tag", Severity::kError, "latest <x> & \"y\"",
-                            "Dockerfile", 3),
-                          F("readme.title", Severity::kWarning, "no title", "README.md", 1)});
+  Report rep =
+      Portfolio({F("docker.latest-tag", Severity::kError, "latest <x> & \"y\"", "Dockerfile", 3),
+                 F("readme.title", Severity::kWarning, "no title", "README.md", 1)});
   std::string xml = RenderJunit(rep);
   EXPECT_NE(xml.find("<testsuites name=\"golden enforce organizations\" tests=\"3\" "
                      "failures=\"1\" errors=\"0\" skipped=\"0\">"),
             std::string::npos)
       << xml;
-  EXPECT_NE(xml.find("<testsuite name=\"acme/svc\" tests=\"3\" failures=\"1\""),
-            std::string::npos);
+  EXPECT_NE(xml.find("<testsuite name=\"acme/svc\" tests=\"3\" failures=\"1\""), std::string::npos);
   EXPECT_NE(xml.find("<failure message=\"latest &lt;x&gt; &amp; &quot;y&quot;\" "
                      "type=\"docker.latest-tag\">Dockerfile:3: latest &lt;x&gt; &amp; "
                      "&quot;y&quot;\n</failure>"),
@@ -150,9 +149,9 @@ TEST(RenderJunit, UnreadableOrganizationIsAnError) {
 }
 
 TEST(RenderGithub, AnnotationsAreEscapedAndLocated) {
-  Report rep = Portfolio(
-      {F("docker.latest-tag", Severity::kError, "50% of\nlines", "a,b:c/Dockerfile", 3),
-       F("readme.title", Severity::kWarning, "no title")});
+  Report rep =
+      Portfolio({F("docker.latest-tag", Severity::kError, "50% of\nlines", "a,b:c/Dockerfile", 3),
+                 F("readme.title", Severity::kWarning, "no title")});
   EXPECT_EQ(RenderGithub(rep),
             "::error file=organizations/acme/svc/a%2Cb%3Ac/Dockerfile,line=3,"
             "title=docker.latest-tag::50%25 of%0Alines\n"

@@ -116,9 +116,10 @@ void RepoSuite(std::string* out, const RepoReport& repo, const std::string& name
     }
     if (!errors.empty()) {
       out->append("      <failure");
-      Attr(out, "message", errors.size() == 1 ? errors[0]->message
-                                              : std::to_string(errors.size()) + " violations; " +
-                                                    errors[0]->message);
+      Attr(out, "message",
+           errors.size() == 1
+               ? errors[0]->message
+               : std::to_string(errors.size()) + " violations; " + errors[0]->message);
       Attr(out, "type", rule);
       out->append(">");
       for (const Finding* f : errors) AppendHtmlEscaped(out, Where(*f) + f->message + "\n");

@@ -103,8 +103,8 @@ std::string RenderMarkdown(const Report& report) {
                       Count(all.total_warnings, "warning", "warnings") + " in the " +
                       std::string(ScopeWord(report.scope)) + " " + MarkdownEscape(report.path);
   if (report.scope == Scope::kPortfolio) {
-    facts += " (" + Count(static_cast<int>(report.orgs.size()), "organization", "organizations") +
-             ")";
+    facts +=
+        " (" + Count(static_cast<int>(report.orgs.size()), "organization", "organizations") + ")";
   }
   facts += ", checked at " + report.timestamp + ".";
   if (report.strict) facts += " Strict mode: warnings count as violations.";
@@ -126,8 +126,8 @@ std::string RenderMarkdown(const Report& report) {
   }
   if (report.orgs.size() > 1) {
     Line(&out, "| **Total** | **" + std::to_string(all.total_repos) + "** | **" +
-                   std::to_string(all.passed) + "** | **" + std::to_string(all.failed) +
-                   "** | **" + std::to_string(all.total_violations) + "** | **" +
+                   std::to_string(all.passed) + "** | **" + std::to_string(all.failed) + "** | **" +
+                   std::to_string(all.total_violations) + "** | **" +
                    std::to_string(all.total_warnings) + "** | " +
                    (failed ? ":x: fail" : ":white_check_mark: pass") + " |");
   }

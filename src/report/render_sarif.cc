@@ -69,8 +69,8 @@ std::vector<RuleInfo> AllRules(const Report& report) {
   std::map<std::string, const Finding*> extra;
   auto note = [&](const Finding& f) {
     if (f.severity == Severity::kInfo) return;
-    bool known = std::any_of(rules.begin(), rules.end(),
-                             [&](const RuleInfo& r) { return r.id == f.rule; });
+    bool known =
+        std::any_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.id == f.rule; });
     if (!known) extra.emplace(f.rule, &f);
   };
   for (const OrgReport& org : report.orgs) {
@@ -93,8 +93,8 @@ class ResultWriter {
 
   // `owner` is "<org>/<repo>" (or "<org>"): with the rule, file and message it identifies a
   // finding; `occurrence` tells identical findings in one owner apart.
-  void Write(const Finding& f, const FindingLocation& where, std::string_view owner,
-             int occurrence, std::string_view org, std::string_view repo) {
+  void Write(const Finding& f, const FindingLocation& where, std::string_view owner, int occurrence,
+             std::string_view org, std::string_view repo) {
     w_->BeginObject();
     w_->Member("ruleId", f.rule);
     w_->Member("ruleIndex", static_cast<int64_t>(index_.at(f.rule)));
@@ -123,8 +123,8 @@ class ResultWriter {
     w_->BeginObject();
     // Not the line: an alert must survive edits above it. Occurrence numbers keep identical
     // findings in one file (two EXPOSE 80 lines) apart.
-    std::string key = std::string(owner) + '\0' + f.rule + '\0' + f.file + '\0' + f.message +
-                      '\0' + std::to_string(occurrence);
+    std::string key = std::string(owner) + '\0' + f.rule + '\0' + f.file + '\0' + f.message + '\0' +
+                      std::to_string(occurrence);
     w_->Member("goldenFinding/v1", Hex64(FastHash64(key)));
     w_->EndObject();
     w_->Key("properties");

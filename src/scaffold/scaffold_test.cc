@@ -67,10 +67,9 @@ TEST(EmbeddedFiles, HoldTheScaffoldTheIssueAsksFor) {
         ".github/workflows/checkpoint.yml", ".github/actions/setup-golden/action.yml"}) {
     EXPECT_TRUE(paths.count(want)) << want;
   }
-  EXPECT_TRUE(std::is_sorted(EmbeddedFiles().begin(), EmbeddedFiles().end(),
-                             [](const EmbeddedFile& a, const EmbeddedFile& b) {
-                               return a.path < b.path;
-                             }));
+  EXPECT_TRUE(
+      std::is_sorted(EmbeddedFiles().begin(), EmbeddedFiles().end(),
+                     [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.path < b.path; }));
 }
 
 TEST(EmbeddedFiles, AreTheFilesOfTheSourceTree) {

@@ -57,9 +57,9 @@ TEST(ReportCli, SarifOfTheExamplePortfolioValidatesAgainstSarif210) {
 TEST(ReportCli, SeveralFormatsAtOnceWriteOneFilePerFormat) {
   TempDir tmp;
   fs::path out = tmp.path() / "out";
-  ProcessResult r = Golden({"enforce", "--report", "json", "--report", "sarif", "--report",
-                            "junit", "--report", "markdown", "--report", "github", "--report",
-                            "text", "--report", "json", "-o", out.string()});
+  ProcessResult r = Golden({"enforce", "--report", "json", "--report", "sarif", "--report", "junit",
+                            "--report", "markdown", "--report", "github", "--report", "text",
+                            "--report", "json", "-o", out.string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the examples have violations
   std::string expected_out;
   for (std::string f : {"json", "sarif", "junit.xml", "md", "github.txt", "txt"}) {
@@ -67,8 +67,8 @@ TEST(ReportCli, SeveralFormatsAtOnceWriteOneFilePerFormat) {
   }
   EXPECT_EQ(r.out, expected_out);
   const std::map<std::string, std::string> files = {
-      {"json", "enforce.json"},    {"sarif", "enforce.sarif"},     {"junit", "enforce.junit.xml"},
-      {"markdown", "enforce.md"},  {"github", "enforce.github.txt"}, {"text", "enforce.txt"}};
+      {"json", "enforce.json"},   {"sarif", "enforce.sarif"},       {"junit", "enforce.junit.xml"},
+      {"markdown", "enforce.md"}, {"github", "enforce.github.txt"}, {"text", "enforce.txt"}};
   for (const auto& [format, file] : files) {
     EXPECT_EQ(ReadFileOrDie(out / file), Golden({"enforce", "--report", format}).out) << format;
   }
@@ -99,8 +99,9 @@ TEST(ReportCli, ShardsPartitionThePortfolioAndMergeIntoTheWholeReport) {
   int64_t repos = 0;
   for (int k = 1; k <= n; ++k) {
     std::string file = (tmp.path() / ("shard-" + std::to_string(k) + ".json")).string();
-    ProcessResult r = Golden({"enforce", "-q", "--shard", std::to_string(k) + "/" +
-                              std::to_string(n), "--report", "json", "-o", file});
+    ProcessResult r =
+        Golden({"enforce", "-q", "--shard", std::to_string(k) + "/" + std::to_string(n), "--report",
+                "json", "-o", file});
     EXPECT_LE(r.exit_code, 1) << r.err;
     auto v = ParseJson(ReadFileOrDie(file));
     ASSERT_TRUE(v.ok());

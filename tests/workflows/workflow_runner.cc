@@ -173,7 +173,8 @@ struct WorkflowRunner::Context {
   bool Condition(const Value* if_value) const {
     if (if_value == nullptr) return !failed;
     std::string expr = Trim(Scalar(if_value));
-    if (expr.starts_with("${{") && expr.ends_with("}}")) expr = Trim(expr.substr(3, expr.size() - 5));
+    if (expr.starts_with("${{") && expr.ends_with("}}"))
+      expr = Trim(expr.substr(3, expr.size() - 5));
     bool has_status = false;
     bool result = true;
     for (const std::string& raw : SplitOn(expr, "&&")) {
@@ -219,8 +220,8 @@ WorkflowRunner::WorkflowRunner(fs::path workspace, fs::path scratch, fs::path re
   fs::create_directories(stubs_ / "bin");
   fs::create_directories(scratch_ / "home");
   fs::create_directories(scratch_ / "runner-temp");
-  for (auto [name, text] : {std::pair{"gh", kGhStub}, std::pair{"apt-get", kAptStub},
-                            std::pair{"curl", kCurlStub}}) {
+  for (auto [name, text] :
+       {std::pair{"gh", kGhStub}, std::pair{"apt-get", kAptStub}, std::pair{"curl", kCurlStub}}) {
     fs::path file = stubs_ / "bin" / name;
     WriteText(file, text);
     fs::permissions(file, fs::perms::owner_all);
@@ -289,8 +290,8 @@ WorkflowRun WorkflowRunner::Run(const std::string& workflow_file,
         continue;
       }
       Context job_ctx;
-      job_ctx.failed = std::any_of(needs.begin(), needs.end(),
-                                   [&](const std::string& n) { return !job_ok[n]; });
+      job_ctx.failed =
+          std::any_of(needs.begin(), needs.end(), [&](const std::string& n) { return !job_ok[n]; });
       bool ok = true;
       if (job_ctx.Condition(entry.value.Find("if"))) {
         // The matrix: one key with a list of values (what these workflows use).
@@ -333,7 +334,9 @@ void WorkflowRunner::RunJob(const Value& workflow, const std::string& job_id, co
   if (!matrix_values.empty()) job_name += " (" + matrix_values.begin()->second + ")";
   Context ctx;
   ctx.matrix = matrix_values;
-  ctx.github = {{"run_id", "4242"}, {"token", "ghs_test"}, {"repository", "acme/governance"},
+  ctx.github = {{"run_id", "4242"},
+                {"token", "ghs_test"},
+                {"repository", "acme/governance"},
                 {"workspace", workspace_.string()}};
   ctx.env = workflow_env;
   if (const Value* e = job.Find("env")) {
@@ -370,9 +373,9 @@ void WorkflowRunner::RunJob(const Value& workflow, const std::string& job_id, co
       WriteText(dir / f, "");
     }
     // What the runner runs for `shell: bash`.
-    ProcessResult r = RunProcess({"/bin/bash", "--noprofile", "--norc", "-eo", "pipefail",
-                                  (dir / "script.sh").string()},
-                                 full, workspace_);
+    ProcessResult r = RunProcess(
+        {"/bin/bash", "--noprofile", "--norc", "-eo", "pipefail", (dir / "script.sh").string()},
+        full, workspace_);
     step->exit_code = r.exit_code;
     step->out += r.out;
     step->err += r.err;
@@ -415,7 +418,8 @@ void WorkflowRunner::RunJob(const Value& workflow, const std::string& job_id, co
       } else if (uses.starts_with("actions/checkout@")) {
         // The workspace is the checkout.
       } else if (uses == "./.github/actions/setup-golden") {
-        auto action = ParseYaml(ReadFileOrDie(workspace_ / ".github/actions/setup-golden/action.yml"));
+        auto action =
+            ParseYaml(ReadFileOrDie(workspace_ / ".github/actions/setup-golden/action.yml"));
         EXPECT_TRUE(action.ok());
         Context inner = ctx;
         for (const Value::Entry& input : action->Find("inputs")->GetObject()) {
@@ -443,7 +447,8 @@ void WorkflowRunner::RunJob(const Value& workflow, const std::string& job_id, co
         for (const auto& a : fs::directory_iterator(artifacts_, ec)) {
           std::string name = a.path().filename().string();
           if (::fnmatch(with["pattern"].c_str(), name.c_str(), 0) != 0) continue;
-          fs::copy(a.path(), dest, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+          fs::copy(a.path(), dest,
+                   fs::copy_options::recursive | fs::copy_options::overwrite_existing);
         }
       } else if (uses.starts_with("github/codeql-action/upload-sarif@")) {
         run->sarif_uploads.push_back(with["sarif_file"]);

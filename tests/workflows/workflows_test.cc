@@ -135,8 +135,8 @@ class WorkflowsEndToEnd : public ::testing::Test {
       Sh("strip -o golden " + GoldenBinary().string() + " || cp " + GoldenBinary().string() +
              " golden",
          bin, home_);
-      Sh("tar -cf - golden | gzip -1 > ../" + asset_ + " && cd .. && sha256sum " + asset_ +
-             " > " + asset_ + ".sha256",
+      Sh("tar -cf - golden | gzip -1 > ../" + asset_ + " && cd .. && sha256sum " + asset_ + " > " +
+             asset_ + ".sha256",
          bin, home_);
     }
     for (const std::string& f : {asset_, asset_ + ".sha256"}) {
@@ -148,8 +148,7 @@ class WorkflowsEndToEnd : public ::testing::Test {
   // `golden <args>` in the workspace, as a step would run it.
   std::string Golden(std::vector<std::string> args) {
     args.insert(args.begin(), GoldenBinary().string());
-    return RunProcess(args, {{"PATH", "/usr/bin:/bin"}, {"SOURCE_DATE_EPOCH", "1767225600"}},
-                      work_)
+    return RunProcess(args, {{"PATH", "/usr/bin:/bin"}, {"SOURCE_DATE_EPOCH", "1767225600"}}, work_)
         .out;
   }
 
@@ -242,8 +241,8 @@ TEST_F(WorkflowsEndToEnd, ShardedEnforceGivesTheSameReport) {
 
 TEST_F(WorkflowsEndToEnd, AMissingShardIsAFailureTheSummarySays) {
   // Two runners for a split in three: shard 3 never reports.
-  WorkflowRun run = runner_->Run(".github/workflows/enforce.yml", {{"shard", {"1", "2"}}},
-                                 {{"SHARDS", "3"}});
+  WorkflowRun run =
+      runner_->Run(".github/workflows/enforce.yml", {{"shard", {"1", "2"}}}, {{"SHARDS", "3"}});
   const StepRun* report = run.Find("report", "report");
   ASSERT_NE(report, nullptr);
   EXPECT_EQ(report->exit_code, 2);
