@@ -68,7 +68,8 @@ TEST(Workflows, ScheduledAsTheRunbookSaysAndHidingNoFailure) {
     EXPECT_NE(wf->FindPath({"on", "workflow_dispatch"}), nullptr);
   }
   EXPECT_EQ(ToJson(*enforce.FindPath({"on", "push", "paths"})),
-            R"(["organizations/**",".metaHub/**",".github/workflows/enforce.yml"])");
+            R"(["organizations/**",".metaHub/**","!.metaHub/catalog/**",)"
+            R"("!.metaHub/checkpoints/**",".github/workflows/enforce.yml"])");
   EXPECT_EQ(ToJson(*catalog.FindPath({"on", "push", "paths"})), R"(["organizations/**"])");
   for (const char* name : kWorkflows) {
     std::string text = ReadFileOrDie(Templates() / ".github/workflows" / name);
