@@ -124,6 +124,24 @@ TEST(ReportCli, ShardsPartitionThePortfolioAndMergeIntoTheWholeReport) {
   EXPECT_EQ(partial.err, "golden merge: shard 2/3 is missing\n");
 }
 
+TEST(ReportCli, ShardsOfAnOrganizationMergeToo) {
+  TempDir tmp;
+  std::vector<std::string> args = {"merge"};
+  for (int k = 1; k <= 2; ++k) {
+    std::string file = (tmp.path() / ("s" + std::to_string(k) + ".json")).string();
+    Golden({"enforce", "organizations/beta", "-q", "--shard", std::to_string(k) + "/2",
+            "--report", "json", "-o", file});
+    args.push_back(file);
+  }
+  for (std::string format : {"json", "sarif", "junit", "github"}) {
+    std::vector<std::string> with_format = args;
+    with_format.insert(with_format.end(), {"--report", format});
+    EXPECT_EQ(Golden(with_format).out,
+              Golden({"enforce", "organizations/beta", "--report", format}).out)
+        << format;
+  }
+}
+
 TEST(ReportCli, ShardFlagIsChecked) {
   ProcessResult r = Golden({"enforce", "--shard", "4/3"});
   EXPECT_EQ(r.exit_code, 2);
