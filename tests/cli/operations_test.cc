@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,18 +21,25 @@ struct Block {
   std::string script;
 };
 
+// The blocks after each "<!-- test: NAME [exit=N] -->" line (which a ```sh fence follows).
 std::vector<Block> TestedBlocks(const std::string& doc) {
   std::vector<Block> out;
-  static const std::regex kMarker(R"(<!-- test: ([a-z0-9-]+)(?: exit=(\d+))? -->\n```sh\n)");
-  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), kMarker);
-       it != std::sregex_iterator(); ++it) {
+  const std::string marker = "\n<!-- test: ", fence = "-->\n```sh\n";
+  for (size_t pos = doc.find(marker); pos != std::string::npos; pos = doc.find(marker, pos)) {
+    pos += marker.size();
+    size_t head_end = doc.find(fence, pos);
+    EXPECT_NE(head_end, std::string::npos) << "no ```sh block after " << doc.substr(pos, 40);
+    if (head_end == std::string::npos) break;
+    std::string head = doc.substr(pos, head_end - pos);  // "NAME [exit=N] "
     Block b;
-    b.name = (*it)[1];
-    if ((*it)[2].matched) b.exit = std::stoi((*it)[2]);
-    size_t start = it->position() + it->length();
+    b.name = head.substr(0, head.find(' '));
+    if (size_t e = head.find("exit="); e != std::string::npos)
+      b.exit = std::stoi(head.substr(e + 5));
+    size_t start = head_end + fence.size();
     size_t end = doc.find("```\n", start);
     b.script = doc.substr(start, end - start);
     out.push_back(b);
+    pos = end;
   }
   return out;
 }
