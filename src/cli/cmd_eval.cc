@@ -36,8 +36,13 @@ constexpr char kUsage[] =
     "      --import IMPORT        an import for the query (repeatable)\n"
     "      --v0-compatible        parse modules and the query as Rego v0\n"
     "      --strict-builtin-errors  stop on the first builtin error\n"
+    "      --allow-net            let builtins reach the network (net.lookup_ip_addr of\n"
+    "                             names, http.send); off by default\n"
     "      --fail                 exit 1 when the result is undefined\n"
-    "      --fail-defined         exit 1 when the result is defined\n";
+    "      --fail-defined         exit 1 when the result is defined\n"
+    "\n"
+    "exit status: 0 success, 1 --fail/--fail-defined met, 2 a parse, compile or evaluation\n"
+    "error, or bad flags\n";
 
 struct Flags {
   std::vector<std::string> data;
@@ -48,6 +53,7 @@ struct Flags {
   std::vector<std::string> imports;
   bool v0 = false;
   bool strict_builtin_errors = false;
+  bool allow_net = false;
   bool fail = false;
   bool fail_defined = false;
   std::optional<std::string> query;
@@ -108,6 +114,8 @@ std::optional<std::string> ParseFlags(std::span<const std::string> args, Flags* 
       err = flag(&f->v0);
     } else if (a == "--strict-builtin-errors") {
       err = flag(&f->strict_builtin_errors);
+    } else if (a == "--allow-net") {
+      err = flag(&f->allow_net);
     } else if (a == "--fail") {
       err = flag(&f->fail);
     } else if (a == "--fail-defined") {
@@ -154,7 +162,9 @@ int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
   EvalOutput output;
   auto finish = [&](bool defined) {
     io->out += FormatEvalOutput(output, flags.format);
-    if (!output.errors.empty()) return static_cast<int>(kExitViolations);
+    // As `opa eval`: a parse, compile or evaluation error exits 2 (cmd/eval.go), so a script
+    // using --fail can tell "undefined" (1) from "broken" (2).
+    if (!output.errors.empty()) return static_cast<int>(kExitUsage);
     if (flags.fail && !defined) return static_cast<int>(kExitViolations);
     if (flags.fail_defined && defined) return static_cast<int>(kExitViolations);
     return static_cast<int>(kExitOk);
@@ -190,6 +200,7 @@ int RunEvalWith(std::span<const std::string> args, EvalStreams* io) {
   // opa.runtime() as `opa eval` answers it: the engine's description and the environment.
   eopts.builtins.runtime_info = true;
   eopts.builtins.env = ProcessEnvironment();
+  eopts.builtins.allow_net = flags.allow_net;
   rego::Engine engine(eopts);
   for (auto& [name, text] : loaded.modules) engine.AddModule(name, std::move(text));
   engine.SetData(std::move(loaded.data));

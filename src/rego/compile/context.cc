@@ -58,6 +58,39 @@ void ForEachBody(Body& b, const std::function<void(Body&)>& f) {
   f(b);
 }
 
+void ForEachTerm(Expr* e, const std::function<void(Term*)>& f) {
+  for (Term* t : e->terms) ForEachTerm(t, f);
+  if (e->kind == ExprKind::kEvery) {
+    ForEachTerm(e->key, f);
+    ForEachTerm(e->value, f);
+    ForEachTerm(e->domain, f);
+    for (Expr* x : e->body) ForEachTerm(x, f);
+  }
+  for (With* w : e->withs) {
+    ForEachTerm(w->target, f);
+    ForEachTerm(w->value, f);
+  }
+}
+
+void ForEachTerm(Term* t, const std::function<void(Term*)>& f) {
+  if (t == nullptr) return;
+  f(t);
+  for (Term* x : t->items) ForEachTerm(x, f);
+  for (auto& [k, v] : t->pairs) {
+    ForEachTerm(k, f);
+    ForEachTerm(v, f);
+  }
+  if (t->IsComprehension()) {
+    ForEachTerm(t->term, f);
+    ForEachTerm(t->term_value, f);
+    for (Expr* e : t->body) ForEachTerm(e, f);
+  }
+  for (TemplatePart& p : t->parts) {
+    ForEachTerm(p.term, f);
+    if (p.expr) ForEachTerm(p.expr, f);
+  }
+}
+
 std::string OperatorName(const Term* op) {
   if (op->IsVar()) return std::string(op->var);
   if (!op->IsRef()) return TermToString(op);

@@ -76,6 +76,12 @@ void ForEachRule(Module* mod, F&& f) {
 /// template expressions), innermost last.
 void ForEachBody(Body& b, const std::function<void(Body&)>& f);
 
+/// Applies `f` to every term under `t` (`t` first, then its parts), closures included:
+/// comprehension heads and bodies, every declarations and bodies, with targets and
+/// values, template strings. A null `t` is skipped.
+void ForEachTerm(Term* t, const std::function<void(Term*)>& f);
+void ForEachTerm(Expr* e, const std::function<void(Term*)>& f);
+
 /// The builtin name of a call operator ("count", "internal.member_2", "data.x.f").
 std::string OperatorName(const Term* op);
 

@@ -507,28 +507,18 @@ class Rewriter {
     rule->body = RewriteBody(stack, used, rule->body);
     for (const auto& kv : stack.rewritten) ctx_.rewritten[kv.first] = kv.second;
     if (only_scalars) return;
-    // Head variables that refer to variables declared in the body take their new names.
+    // Head variables that refer to variables declared in the body (or to arguments) take
+    // their new names, inside head comprehensions too (OPA's rewriteHeadVarLocalTransform
+    // rewrites the whole head term): `f(x) := [c | some c in x]` reads the argument.
     const auto& declared = stack.Peek().vs;
-    auto xform = [&](auto&& self, Term* t) -> void {
-      if (t == nullptr) return;
-      if (t->IsVar()) {
-        if (auto it = declared.find(t->var); it != declared.end()) t->var = it->second;
-        return;
-      }
-      for (Term* x : t->items) self(self, x);
-      for (auto& [k, v] : t->pairs) {
-        self(self, k);
-        self(self, v);
-      }
-      if (t->IsComprehension()) {
-        self(self, t->term);
-        self(self, t->term_value);
-      }
+    auto xform = [&](Term* t) {
+      if (!t->IsVar()) return;
+      if (auto it = declared.find(t->var); it != declared.end()) t->var = it->second;
     };
-    for (Term* a : rule->head.args) xform(xform, a);
-    for (size_t i = 1; i < rule->head.ref.size(); ++i) xform(xform, rule->head.ref[i]);
-    xform(xform, rule->head.key);
-    xform(xform, rule->head.value);
+    for (Term* a : rule->head.args) ForEachTerm(a, xform);
+    for (size_t i = 1; i < rule->head.ref.size(); ++i) ForEachTerm(rule->head.ref[i], xform);
+    ForEachTerm(rule->head.key, xform);
+    ForEachTerm(rule->head.value, xform);
   }
 
   Context& ctx_;
