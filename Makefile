@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 EXAMPLE := examples/governance
 
 .PHONY: all deps test-deps browser-deps bench-deps build demo test test-asan asan bench fuzz \
-	screenshot format clean
+	screenshot format clean dist
 
 all: build
 
@@ -30,6 +30,18 @@ build/release/build.ninja: CMakeLists.txt CMakePresets.json
 build: deps build/release/build.ninja
 	cmake --build --preset release -j $(JOBS)
 	@cp -f build/release/src/cli/golden build/golden
+
+# A release of golden as the workflows' setup-golden action downloads it (templates/init/
+# .github/actions/setup-golden/action.yml): golden-<version>-linux-x86_64.tar.gz holding the
+# stripped binary, and its .sha256, in build/dist/. The binary links to Debian 12 packages.
+VERSION := $(shell awk '/^project.golden VERSION/ {print $$3}' CMakeLists.txt)
+DIST_ASSET := golden-$(VERSION)-linux-x86_64.tar.gz
+dist: build
+	@mkdir -p build/dist
+	@strip -o build/dist/golden build/golden
+	@tar -C build/dist -czf build/dist/$(DIST_ASSET) golden
+	@cd build/dist && sha256sum $(DIST_ASSET) > $(DIST_ASSET).sha256
+	@echo "build/dist/$(DIST_ASSET) and .sha256: attach both to the GitHub release v$(VERSION)"
 
 # The example portfolio has violations on purpose, so golden exits 1 here; the demo shows it.
 demo: build

@@ -13,7 +13,7 @@ build_pkgs=(
   tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-test_pkgs=(chromium nodejs npm)
+test_pkgs=(chromium nodejs npm jq)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 bench_pkgs=(python3 time)
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checkpoint/test_util.h"
 #include "portfolio/enforce.h"
 #include "testing/temp_dir.h"
 
@@ -13,16 +14,7 @@ namespace {
 using golden::testing::SourceDir;
 using golden::testing::TempDir;
 
-portfolio::Target Portfolio(const fs::path& root) {
-  portfolio::TargetRequest r;
-  r.path = root / "organizations";
-  r.root = root;
-  r.cwd = root;
-  r.scope = portfolio::Scope::kPortfolio;
-  auto t = portfolio::ResolveTarget(r);
-  EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return *t;
-}
+using test::Portfolio;
 
 TEST(TakeCheckpoint, CompliantIsEnforcesVerdict) {
   fs::path root = SourceDir() / "examples/governance";

@@ -12,6 +12,7 @@
 #include "cli/context.h"
 #include "cli/progress.h"
 #include "portfolio/root.h"
+#include "portfolio/shard.h"
 #include "portfolio/target.h"
 
 #ifndef GOLDEN_VERSION
@@ -85,6 +86,7 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
   request.scope = portfolio::Scope::kPortfolio;
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return fail(kExitViolations, target.status().message());
+  if (flags.shard) portfolio::SelectShard(&*target, *flags.shard);
 
   checkpoint::TakeOptions options;
   // Judged exactly as enforce judges (cli/context.h), so "compliant" means one thing.

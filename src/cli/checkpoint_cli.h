@@ -14,6 +14,7 @@
 #include "base/status.h"
 #include "checkpoint/state.h"
 #include "checkpoint/store.h"
+#include "report/report.h"
 
 namespace CLI {
 class App;
@@ -66,6 +67,8 @@ struct ScanFlags {
   bool strict = false;  ///< --strict (GOVERN_STRICT also counts)
   unsigned jobs = 0;    ///< -j
   bool quiet = false;   ///< -q: no progress line
+  /// --shard K/N: only the repositories of that shard (portfolio/shard.h).
+  std::optional<report::Shard> shard;
 };
 
 /// A failure with the exit status it calls for.

@@ -14,11 +14,13 @@
 #include "base/strings.h"
 #include "checkpoint/drift.h"
 #include "checkpoint/drift_report.h"
+#include "checkpoint/parts.h"
 #include "checkpoint/stamp.h"
 #include "checkpoint/store.h"
 #include "cli/checkpoint_cli.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "portfolio/shard.h"
 
 namespace golden::cli {
 
@@ -35,6 +37,8 @@ struct Flags {
   std::string drift_report;
   bool fail_on_degraded = false;
   checkpoint_cli::ScanFlags scan;
+  std::string shard;               ///< --shard K/N: take a part, compare nothing
+  std::vector<std::string> merge;  ///< --merge PART...: the parts instead of a scan
 };
 
 std::string FormatList() {
@@ -87,7 +91,60 @@ bool Publish(const std::string& text, const std::string& output, const Console& 
   return true;
 }
 
+// The state of the portfolio from the parts of `golden checkpoint --shard K/N`.
+std::optional<checkpoint::State> MergePartFiles(const std::vector<std::string>& files,
+                                                checkpoint_cli::Failure* failure) {
+  std::vector<checkpoint::Part> parts;
+  for (const std::string& file : files) {
+    auto text = ReadFile(file, checkpoint_cli::kMaxCheckpointBytes);
+    auto part =
+        text.ok() ? checkpoint::ParsePart(*text, file) : Result<checkpoint::Part>(text.status());
+    if (!part.ok()) {
+      *failure = {kExitViolations, part.status().ToString()};
+      return std::nullopt;
+    }
+    parts.push_back(std::move(part).value());
+  }
+  auto merged = checkpoint::MergeParts(std::move(parts));
+  if (!merged.ok()) {
+    *failure = {kExitViolations, "cannot merge the parts: " + merged.status().message()};
+    return std::nullopt;
+  }
+  return std::move(merged).value();
+}
+
+// golden checkpoint --shard K/N -o PART: one shard's state for a later --merge; nothing is
+// compared or saved in the checkpoints folder.
+int TakePart(const Flags& flags) {
+  auto shard = portfolio::ParseShard(flags.shard);
+  if (!shard.ok()) return Fail(kExitUsage, shard.status().message());
+  if (flags.output.empty()) return Fail(kExitUsage, "--shard needs -o FILE for the part");
+  if (flags.baseline || !flags.checkpoint.empty() || !flags.drift_report.empty() ||
+      flags.fail_on_degraded || !flags.merge.empty() || flags.report != "text") {
+    return Fail(kExitUsage,
+                "--shard takes a part of a checkpoint: compare and report with --merge once "
+                "every part is taken");
+  }
+  auto clock = MakeClock();
+  if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
+  fs::path root;
+  auto dir = checkpoint_cli::FindCheckpointDir(&root);
+  if (!dir.ok()) return Fail(kExitUsage, dir.status().message());
+  checkpoint_cli::ScanFlags scan = flags.scan;
+  scan.shard = *shard;
+  checkpoint_cli::Failure failure;
+  std::optional<checkpoint::State> state =
+      checkpoint_cli::TakeState(root, scan, nullptr, (*clock)->NowNs(), &failure);
+  if (!state) return Fail(failure.code, failure.message);
+  Status written =
+      WriteFileAtomic(flags.output, checkpoint::SerializePart({*shard, std::move(*state)}));
+  if (!written.ok()) return Fail(kExitViolations, written.message());
+  Console(flags.scan.quiet, false).Say("Part " + flags.shard + " written to: " + flags.output);
+  return kExitOk;
+}
+
 int TakeCheckpoint(const Flags& flags) {
+  if (!flags.shard.empty()) return TakePart(flags);
   auto format = checkpoint::ParseDriftFormat(flags.report);
   if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
   auto clock = MakeClock();
@@ -124,8 +181,12 @@ int TakeCheckpoint(const Flags& flags) {
 
   int64_t now = (*clock)->NowNs();
   checkpoint_cli::Failure failure;
-  std::optional<checkpoint::State> current = checkpoint_cli::TakeState(
-      root, flags.scan, [&loader] { return loader ? loader->IfReady() : nullptr; }, now, &failure);
+  std::optional<checkpoint::State> current =
+      flags.merge.empty()
+          ? checkpoint_cli::TakeState(
+                root, flags.scan, [&loader] { return loader ? loader->IfReady() : nullptr; }, now,
+                &failure)
+          : MergePartFiles(flags.merge, &failure);
   // The previous checkpoint must be readable and intact: a damaged one is an error, never
   // "no previous checkpoint" (which would report every repository as new).
   const checkpoint::State* previous = nullptr;
@@ -240,6 +301,15 @@ int RunCheckpoint(const GlobalOptions&, std::span<const std::string> args) {
   own.push_back(app.add_flag("-q,--quiet", flags.scan.quiet, "no progress or status lines"));
   own.push_back(app.add_option("-j,--jobs", flags.scan.jobs, std::string(checkpoint_cli::kJobsHelp))
                     ->type_name("N"));
+  own.push_back(app.add_option("--shard", flags.shard,
+                               "take only part K of N of the repositories (a stable split by "
+                               "the hash of <org>/<repo>) into the file -o, for --merge")
+                    ->type_name("K/N"));
+  own.push_back(app.add_option("--merge", flags.merge,
+                               "instead of scanning, put together the parts taken with --shard "
+                               "(every part 1..N once), then compare, save and report")
+                    ->type_name("PART")
+                    ->check(CLI::ExistingFile));
   checkpoint_cli::Subcommands subcommands(&app);
   return ParseAndRun(app, "checkpoint", args, [&] {
     if (CLI::App* sub = subcommands.Parsed()) {

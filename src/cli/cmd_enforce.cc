@@ -16,9 +16,11 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/progress.h"
+#include "cli/report_output.h"
 #include "portfolio/enforce.h"
 #include "portfolio/root.h"
 #include "portfolio/schema.h"
+#include "portfolio/shard.h"
 #include "portfolio/target.h"
 #include "report/render.h"
 
@@ -36,8 +38,9 @@ int Fail(int code, const std::string& message) {
 struct Flags {
   std::string path;
   bool strict = false;
-  std::string report = "text";
+  std::vector<std::string> reports;
   std::string output;
+  std::string shard;
   bool fail_on_warnings = false;
   std::string schema;
   std::string scope;
@@ -53,8 +56,16 @@ int Enforce(const Flags& flags) {
   if (!strict_env.ok()) return Fail(kExitUsage, strict_env.status().message());
   auto clock = MakeClock();
   if (!clock.ok()) return Fail(kExitUsage, clock.status().message());
-  std::optional<report::Format> format = report::ParseFormat(flags.report);
-  if (!format) return Fail(kExitUsage, "--report must be one of " + FormatList());
+  auto formats = ParseFormats(flags.reports);
+  if (!formats.ok()) return Fail(kExitUsage, formats.status().message());
+  const ReportOutput output{*formats, flags.output};
+  if (Status ok = CheckReportOutput(output); !ok.ok()) return Fail(kExitUsage, ok.message());
+  std::optional<report::Shard> shard;
+  if (!flags.shard.empty()) {
+    auto parsed = portfolio::ParseShard(flags.shard);
+    if (!parsed.ok()) return Fail(kExitUsage, parsed.status().message());
+    shard = *parsed;
+  }
 
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
@@ -87,6 +98,15 @@ int Enforce(const Flags& flags) {
   if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
+  if (shard) {
+    if (target->scope == portfolio::Scope::kRepo) {
+      return Fail(kExitUsage,
+                  "--shard splits the repositories of an organization or of the "
+                  "portfolio; " +
+                      target->display + " is a repository");
+    }
+    portfolio::SelectShard(&*target, *shard);
+  }
 
   auto policies = ChoosePolicies(root_dir, flags.policies, *target, flags.jobs, (*clock)->NowNs());
   if (!policies.ok()) return Fail(kExitUsage, policies.status().message());
@@ -99,20 +119,12 @@ int Enforce(const Flags& flags) {
   options.on_repo_done = [&progress] { progress.Tick(); };
   report::Report rep = portfolio::Enforce(*target, options, (*clock)->NowNs());
   progress.Finish();
-  if (!flags.quiet) ReportUnusedWaivers(*policies, *target, "enforce");
+  rep.shard = shard;
+  // A waiver unused by one shard may be used by another: only a whole run can tell.
+  if (!flags.quiet && !shard) ReportUnusedWaivers(*policies, *target, "enforce");
 
-  std::string text = report::Render(rep, *format);
-  if (!flags.output.empty()) {
-    Status written = WriteFileAtomic(flags.output, text);
-    if (!written.ok()) return Fail(kExitUsage, written.message());
-    if (!flags.quiet) std::printf("Report written to: %s\n", flags.output.c_str());
-  } else {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-  }
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    return Fail(kExitUsage, std::string("cannot write the report to stdout: ") +
-                                ErrnoMessage(errno));
-  }
+  Status written = WriteReports(rep, output, flags.quiet);
+  if (!written.ok()) return Fail(kExitUsage, written.message());
   return report::Fails(rep, flags.fail_on_warnings) ? kExitViolations : kExitOk;
 }
 
@@ -134,10 +146,16 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
                  "(default: <root>/organizations)")
       ->type_name("");
   app.add_flag("--strict", flags.strict, "treat every warning as a violation");
-  app.add_option("--report", flags.report, "report format: " + FormatList() + " (default text)")
-      ->type_name("FORMAT");
-  app.add_option("-o,--output", flags.output, "write the report to FILE (atomically)")
-      ->type_name("FILE");
+  app.add_option("--report", flags.reports,
+                 "report format: " + FormatList() +
+                     " (default text); repeat it for several reports, with -o DIR")
+      ->type_name("FORMAT")
+      ->allow_extra_args(false);
+  app.add_option("-o,--output", flags.output,
+                 "write the report to FILE (atomically); with several --report, or when it is "
+                 "a folder, one file per format in that folder (enforce.json, enforce.sarif, "
+                 "enforce.junit.xml, enforce.github.txt, enforce.md, enforce.txt)")
+      ->type_name("FILE|DIR");
   app.add_flag("--fail-on-warnings", flags.fail_on_warnings, "exit 1 when there are warnings");
   app.add_option("--schema", flags.schema,
                  "metadata schema (default: <root>/.metaHub/schemas/repo-schema.json)")
@@ -153,6 +171,10 @@ int RunEnforce(const GlobalOptions&, std::span<const std::string> args) {
                "the policies are Rego v0 (conftest's deny[msg] { ... })");
   app.add_flag("-q,--quiet", flags.quiet, "no progress, notices or 'Report written to' line");
   app.add_option("-j,--jobs", flags.jobs, "worker threads (default: all cores)")->type_name("N");
+  app.add_option("--shard", flags.shard,
+                 "check only part K of N of the repositories (a stable split by the hash of "
+                 "<org>/<repo>); combine the JSON reports with golden merge")
+      ->type_name("K/N");
   return ParseAndRun(app, "enforce", args, [&flags] { return Enforce(flags); });
 }
 

@@ -16,6 +16,8 @@ constexpr Command kCommands[] = {
     {"catalog", "build the service catalog (JSON, Markdown, HTML, Backstage)", &RunCatalog},
     {"checkpoint", "record the portfolio's state and report drift since the last checkpoint",
      &RunCheckpoint},
+    {"init", "scaffold a governance root: schema, policies, waivers, workflows", &RunInit},
+    {"merge", "combine the JSON reports of sharded enforce runs (--shard K/N)", &RunMerge},
     {"version", "print golden's version", &RunVersion},
     {"eval", "evaluate a Rego query (compatible with `opa eval`)", &RunEval},
     {"test", "run Rego policy tests (compatible with `opa test`)", &RunTest},

@@ -43,5 +43,7 @@ int RunVersion(const GlobalOptions& global, std::span<const std::string> args);
 int RunEnforce(const GlobalOptions& global, std::span<const std::string> args);
 int RunCatalog(const GlobalOptions& global, std::span<const std::string> args);
 int RunCheckpoint(const GlobalOptions& global, std::span<const std::string> args);
+int RunInit(const GlobalOptions& global, std::span<const std::string> args);
+int RunMerge(const GlobalOptions& global, std::span<const std::string> args);
 
 }  // namespace golden::cli

@@ -61,7 +61,8 @@ inline constexpr std::string_view kReadmeTitle = "readme.title";
 inline constexpr std::string_view kScanUnreadable = "scan.unreadable";
 }  // namespace rules
 
-/// Every built-in rule with its check, usual severity and a one-line summary, sorted by id.
+/// Every built-in rule with its check, usual severity, a one-line summary and help (why, and how
+/// to fix a finding), sorted by id.
 std::vector<report::RuleInfo> BuiltinRules();
 
 }  // namespace golden::portfolio

@@ -56,6 +56,10 @@ struct RuleInfo {
   std::string check;    ///< the Finding::check of its findings
   Severity severity;    ///< the usual severity (strict mode can raise warnings to errors)
   std::string summary;  ///< one sentence: what the rule asks for
+  /// Markdown: why the rule exists and how to fix a finding (SARIF `help`); may be empty.
+  std::string help;
+
+  friend bool operator==(const RuleInfo&, const RuleInfo&) = default;
 };
 
 /// The position of a check in reports: the original's execution order (metadata, structure,

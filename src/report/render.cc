@@ -9,12 +9,25 @@ namespace {
 struct FormatRow {
   std::string_view name;
   Format format;
+  std::string_view file_name;
+  std::string (*render)(const Report&);
 };
 
-constexpr std::array<FormatRow, 2> kFormats = {{
-    {"text", Format::kText},
-    {"json", Format::kJson},
+constexpr std::array<FormatRow, 6> kFormats = {{
+    {"text", Format::kText, "enforce.txt", &RenderText},
+    {"json", Format::kJson, "enforce.json", &RenderJson},
+    {"sarif", Format::kSarif, "enforce.sarif", &RenderSarif},
+    {"junit", Format::kJunit, "enforce.junit.xml", &RenderJunit},
+    {"github", Format::kGithub, "enforce.github.txt", &RenderGithub},
+    {"markdown", Format::kMarkdown, "enforce.md", &RenderMarkdown},
 }};
+
+const FormatRow& Row(Format format) {
+  for (const FormatRow& row : kFormats) {
+    if (row.format == format) return row;
+  }
+  return kFormats[0];
+}
 
 constexpr std::array<std::string_view, kFormats.size()> kFormatNames = [] {
   std::array<std::string_view, kFormats.size()> names{};
@@ -33,14 +46,10 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::string Render(const Report& report, Format format) {
-  switch (format) {
-    case Format::kText:
-      return RenderText(report);
-    case Format::kJson:
-      return RenderJson(report);
-  }
-  return RenderText(report);
-}
+std::string_view FormatName(Format format) { return Row(format).name; }
+
+std::string_view FormatFileName(Format format) { return Row(format).file_name; }
+
+std::string Render(const Report& report, Format format) { return Row(format).render(report); }
 
 }  // namespace golden::report

@@ -10,6 +10,8 @@ namespace golden::report {
 
 namespace {
 
+void WriteShard(JsonWriter* w, const Report& report);
+
 void WriteFinding(JsonWriter* w, const Finding& f, const std::string& timestamp) {
   w->BeginObject();
   w->Member("check", f.check);
@@ -136,6 +138,7 @@ void WriteRepoReport(JsonWriter* w, const Report& report) {
   w->Key("metadata");
   w->Value(repo.metadata);
   WriteAllFindings(w, repo, report.timestamp);
+  if (report.shard) WriteShard(w, report);
   w->EndObject();
 }
 
@@ -157,6 +160,30 @@ void WritePortfolioReport(JsonWriter* w, const Report& report) {
   w->Member("total_organizations", static_cast<int64_t>(report.orgs.size()));
   WriteTotals(w, report.totals());
   w->EndObject();
+  if (report.shard) WriteShard(w, report);
+  w->EndObject();
+}
+
+// What `golden merge` needs besides the report itself (see render.h).
+void WriteShard(JsonWriter* w, const Report& report) {
+  w->Key("shard");
+  w->BeginObject();
+  w->Member("index", report.shard->index);
+  w->Member("count", report.shard->count);
+  w->Member("name", report.name);
+  w->Member("strict", report.strict);
+  w->Key("rules");
+  w->BeginArray();
+  for (const RuleInfo& rule : report.rules) {
+    w->BeginObject();
+    w->Member("id", rule.id);
+    w->Member("check", rule.check);
+    w->Member("severity", SeverityName(rule.severity));
+    w->Member("summary", rule.summary);
+    w->Member("help", rule.help);
+    w->EndObject();
+  }
+  w->EndArray();
   w->EndObject();
 }
 
@@ -172,6 +199,7 @@ std::string RenderJson(const Report& report) {
     case Scope::kOrg:
       w.BeginObject();
       WriteOrgBody(&w, report.orgs.at(0), report.timestamp, /*with_timestamp=*/true);
+      if (report.shard) WriteShard(&w, report);
       w.EndObject();
       break;
     case Scope::kPortfolio:

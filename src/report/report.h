@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,14 @@ Totals Summarize(const OrgReport& org);
 /// What a report covers, decided before checking (see portfolio/target.h).
 enum class Scope { kPortfolio, kOrg, kRepo };
 
+/// Part K of N of the repositories (`--shard K/N`): a repository belongs to shard
+/// `FastHash64("<org>/<repo>") % N + 1`, so the split is the same on every run and machine.
+struct Shard {
+  int index = 1;  ///< K, 1-based
+  int count = 1;  ///< N
+  friend bool operator==(const Shard&, const Shard&) = default;
+};
+
 /// A whole enforcement run: plain data, filled by the enforcer (and by policy evaluation),
 /// read by the renderers. Renderers never do I/O or checking of their own.
 struct Report {
@@ -79,6 +88,9 @@ struct Report {
   std::vector<RuleInfo> rules;
   /// True when warnings were raised to violations (--strict or GOVERN_STRICT).
   bool strict = false;
+  /// Set when the run covered one shard of the repositories: the JSON report then carries
+  /// what `golden merge` needs to rebuild the whole report (report/merge.h).
+  std::optional<Shard> shard;
 
   /// The single repository of a kRepo report.
   const RepoReport& repo() const;
