@@ -86,12 +86,12 @@ std::optional<checkpoint::State> TakeState(const fs::path& root, const ScanFlags
   request.scope = portfolio::Scope::kPortfolio;
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return fail(kExitViolations, target.status().message());
-  if (flags.shard) portfolio::SelectShard(&*target, *flags.shard);
-
-  checkpoint::TakeOptions options;
   // Judged exactly as enforce judges (cli/context.h), so "compliant" means one thing.
   auto policies = ChoosePolicies(root, {}, *target, flags.jobs, now_ns);
   if (!policies.ok()) return fail(kExitUsage, policies.status().message());
+  if (flags.shard) portfolio::SelectShard(&*target, *flags.shard);
+
+  checkpoint::TakeOptions options;
   options.enforce =
       CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs, *policies);
   options.files = config->files;

@@ -98,18 +98,16 @@ int Enforce(const Flags& flags) {
   if (!flags.scope.empty()) request.scope = portfolio::ParseScope(flags.scope);
   auto target = portfolio::ResolveTarget(request);
   if (!target.ok()) return Fail(kExitUsage, target.status().message());
-  if (shard) {
-    if (target->scope == portfolio::Scope::kRepo) {
-      return Fail(kExitUsage,
-                  "--shard splits the repositories of an organization or of the "
-                  "portfolio; " +
-                      target->display + " is a repository");
-    }
-    portfolio::SelectShard(&*target, *shard);
+  if (shard && target->scope == portfolio::Scope::kRepo) {
+    return Fail(kExitUsage,
+                "--shard splits the repositories of an organization or of the portfolio; " +
+                    target->display + " is a repository");
   }
-
+  // Before the shard is selected: data.golden.portfolio is the whole portfolio.
   auto policies = ChoosePolicies(root_dir, flags.policies, *target, flags.jobs, (*clock)->NowNs());
   if (!policies.ok()) return Fail(kExitUsage, policies.status().message());
+  if (shard) portfolio::SelectShard(&*target, *shard);
+
   portfolio::EnforceOptions options =
       CheckingOptions(flags.strict || *strict_env, schema->schema.get(), flags.jobs, *policies);
   size_t total = 0;

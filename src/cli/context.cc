@@ -128,8 +128,20 @@ Result<PolicyChoice> ChoosePolicies(const std::optional<fs::path>& root, const P
   options.now_ns = now_ns;
   if (root) options.display_base = *root;
   // Only now that there are policies: data.golden.portfolio reads every repository's
-  // metadata once more.
-  Value portfolio = policy::BuildPortfolio(target.Repos(), threads);
+  // metadata once more. It is the whole portfolio of the root whatever the run checks (one
+  // organization, one repository, one shard), so cross-repository rules ("a name used twice")
+  // judge a repository the same way in every run.
+  std::optional<portfolio::Target> whole;
+  if (root && target.scope != portfolio::Scope::kPortfolio) {
+    portfolio::TargetRequest request;
+    request.path = *root / portfolio::kOrganizations;
+    request.root = *root;
+    request.cwd = *root;
+    request.scope = portfolio::Scope::kPortfolio;
+    auto resolved = portfolio::ResolveTarget(request);
+    if (resolved.ok()) whole = std::move(*resolved);
+  }
+  Value portfolio = policy::BuildPortfolio(whole ? whole->Repos() : target.Repos(), threads);
   auto set = policy::PolicySet::Load(dir, portfolio, options);
   if (!set.ok()) {
     return InvalidArgument("the policies in " + DisplayPath(dir) + " do not compile:\n" +

@@ -75,9 +75,10 @@ struct PolicyChoice {
   std::shared_ptr<const policy::WaiverSet> waivers;
 };
 
-/// Loads and compiles the policies for a run over `target` (data.golden.portfolio lists its
-/// repositories, read on `threads` threads), and the root's waivers, judged on the UTC day of
-/// `now_ns`. An explicit folder that does not exist, a file that cannot be read, compile
+/// Loads and compiles the policies for a run over `target`, and the root's waivers, judged on
+/// the UTC day of `now_ns`. data.golden.portfolio lists every repository of the root's
+/// portfolio (of `target` when there is no root), read on `threads` threads; call this before
+/// narrowing `target` to a shard. An explicit folder that does not exist, a file that cannot be read, compile
 /// errors and a waiver file that fails its schema are configuration errors (every problem,
 /// "file:line: message", one a line; files named relative to `root`).
 Result<PolicyChoice> ChoosePolicies(const std::optional<std::filesystem::path>& root,

@@ -377,8 +377,11 @@ std::vector<report::RuleInfo> PolicySet::Rules() const {
   for (const RuleGroup& g : impl_->groups) {
     std::string summary = !g.title.empty() ? g.title : g.description;
     if (summary.empty()) summary = "Policy rule " + g.Id();
+    // SARIF's help: the METADATA description, when the title is already the summary.
+    std::string help = !g.title.empty() ? g.description : std::string();
     out.push_back(report::RuleInfo{g.Id(), std::string(kPolicyCheck),
-                                   g.metadata_severity.value_or(g.severity), summary});
+                                   g.metadata_severity.value_or(g.severity), std::move(summary),
+                                   std::move(help)});
   }
   return out;
 }

@@ -49,4 +49,11 @@ void SortFindings(std::vector<Finding>* findings) {
   std::stable_sort(findings->begin(), findings->end(), FindingLess);
 }
 
+std::string WaiverText(const Finding::Waiver& w) {
+  std::string out = w.reason;
+  if (!w.expires.empty()) out += "; until " + w.expires;
+  if (!w.owner.empty()) out += "; owner " + w.owner;
+  return out;
+}
+
 }  // namespace golden::report

@@ -45,6 +45,10 @@ struct Finding {
   std::optional<Waiver> waived;
 };
 
+/// A waiver in one line for people: "<reason>; until <expires>; owner <owner>" (the parts
+/// that are set).
+std::string WaiverText(const Finding::Waiver& w);
+
 /// A finding with the fields every check sets (the others keep their defaults). Callers use
 /// this instead of brace-initialising Finding, so fields can be added without touching them.
 Finding MakeFinding(std::string check, std::string rule, Severity severity, std::string message,

@@ -28,11 +28,19 @@ class Reader {
   std::string String(const Value& obj, std::string_view key, const std::string& at) {
     const Value* v = Member(obj, key, at);
     if (v == nullptr) return "";
-    if (!v->IsString()) {
+    return AsString(*v, key, at);
+  }
+  // The member `key` when present (keys only some findings carry), else "".
+  std::string OptionalString(const Value& obj, std::string_view key, const std::string& at) {
+    const Value* v = obj.Find(key);
+    return v == nullptr ? std::string() : AsString(*v, key, at);
+  }
+  std::string AsString(const Value& v, std::string_view key, const std::string& at) {
+    if (!v.IsString()) {
       Fail(Join(at, key), "expected a string");
       return "";
     }
-    return std::string(v->GetString());
+    return std::string(v.GetString());
   }
   int Int(const Value& obj, std::string_view key, const std::string& at) {
     const Value* v = Member(obj, key, at);
@@ -88,8 +96,10 @@ class Reader {
   std::string error_;
 };
 
+// `expected` is the severity every finding of the list has; nullopt for the `waived` list,
+// which holds findings of any severity, each with its `waiver`.
 void ReadFindings(Reader* r, const Value& obj, std::string_view key, const std::string& at,
-                  Severity expected, std::vector<Finding>* out) {
+                  std::optional<Severity> expected, std::vector<Finding>* out) {
   std::span<const Value> items = r->Array(obj, key, at);
   for (size_t i = 0; i < items.size(); ++i) {
     std::string here = Reader::Index(at, key, i);
@@ -100,16 +110,26 @@ void ReadFindings(Reader* r, const Value& obj, std::string_view key, const std::
     f.rule = r->String(v, "rule", here);
     f.message = r->String(v, "message", here);
     std::optional<Severity> sev = r->ParseSeverity(r->String(v, "severity", here), here);
-    if (sev && *sev != expected && key != "errors") {
+    if (sev && expected && *sev != *expected && key != "errors") {
       r->Fail(here, "a finding of severity '" + std::string(SeverityName(*sev)) + "' in '" +
                         std::string(key) + "'");
     }
-    f.severity = sev.value_or(expected);
+    f.severity = sev.value_or(expected.value_or(Severity::kError));
     if (const Value* file = r->Member(v, "file", here); file && !file->IsNull()) {
       f.file = r->String(v, "file", here);
     }
     if (const Value* line = r->Member(v, "line", here); line && !line->IsNull()) {
       f.line = r->Int(v, "line", here);
+    }
+    f.title = r->OptionalString(v, "title", here);
+    f.description = r->OptionalString(v, "description", here);
+    if (!expected) {
+      const std::string waiver_at = Reader::Join(here, "waiver");
+      if (const Value* w = r->Member(v, "waiver", here); w && r->Object(*w, waiver_at)) {
+        f.waived = Finding::Waiver{r->String(*w, "reason", waiver_at),
+                                   r->OptionalString(*w, "expires", waiver_at),
+                                   r->OptionalString(*w, "owner", waiver_at)};
+      }
     }
     out->push_back(std::move(f));
   }
@@ -124,6 +144,7 @@ RepoReport ReadRepo(Reader* r, const Value& v, const std::string& org, const std
   ReadFindings(r, v, "violations", at, Severity::kError, &repo.findings);
   ReadFindings(r, v, "warnings", at, Severity::kWarning, &repo.findings);
   ReadFindings(r, v, "info", at, Severity::kInfo, &repo.findings);
+  if (v.Find("waived") != nullptr) ReadFindings(r, v, "waived", at, std::nullopt, &repo.findings);
   SortFindings(&repo.findings);  // the JSON groups them by severity
   return repo;
 }

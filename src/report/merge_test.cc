@@ -24,10 +24,10 @@ Report Whole() {
       repo.org = o;
       repo.path = org.path + "/" + r;
       if (r != "b") {
-        repo.findings.push_back(Finding{"docker", "docker.latest-tag", Severity::kError,
-                                        "latest in " + r, "Dockerfile", 2});
+        repo.findings.push_back(MakeFinding("docker", "docker.latest-tag", Severity::kError,
+                                        "latest in " + r, "Dockerfile", 2));
         repo.findings.push_back(
-            Finding{"readme", "readme.title", Severity::kWarning, "no title", "README.md", 0});
+            MakeFinding("readme", "readme.title", Severity::kWarning, "no title", "README.md", 0));
       }
       org.repos.push_back(std::move(repo));
     }
@@ -76,7 +76,7 @@ TEST(Merge, UnreadableOrganizationReportedByEveryShardIsKeptOnce) {
   for (Report* r : {&a, &b}) {
     r->orgs[1].repos.clear();
     r->orgs[1].findings.push_back(
-        Finding{"scan", "scan.unreadable", Severity::kError, "Permission denied", "", 0});
+        MakeFinding("scan", "scan.unreadable", Severity::kError, "Permission denied", "", 0));
   }
   auto merged = MergeShards({ReadBack(a), ReadBack(b)});
   ASSERT_TRUE(merged.ok()) << merged.status().message();

@@ -14,7 +14,7 @@ namespace {
 
 Finding F(std::string rule, Severity sev, std::string msg, std::string file = {}, int line = 0) {
   std::string check = rule.substr(0, rule.find('.'));
-  return Finding{check, std::move(rule), sev, std::move(msg), std::move(file), line};
+  return MakeFinding(check, std::move(rule), sev, std::move(msg), std::move(file), line);
 }
 
 Report Portfolio(std::vector<Finding> findings) {

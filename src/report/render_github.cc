@@ -70,6 +70,7 @@ std::string RenderGithub(const Report& report) {
   std::string out;
   int errors = 0, warnings = 0;
   auto emit = [&](const Finding& f, const FindingLocation& where) {
+    if (f.waived) return;  // accepted for now: no annotation
     if (f.severity == Severity::kError) {
       if (++errors <= kGithubAnnotationsPerKind) Annotation(&out, "error", where, f);
     } else if (f.severity == Severity::kWarning) {

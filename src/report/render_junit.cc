@@ -84,8 +84,9 @@ void RepoSuite(std::string* out, const RepoReport& repo, const std::string& name
   for (const std::string& rule : rules) {
     auto it = by_rule.find(rule);
     if (it == by_rule.end()) continue;
-    if (std::any_of(it->second.begin(), it->second.end(),
-                    [](const Finding* f) { return f->severity == Severity::kError; })) {
+    if (std::any_of(it->second.begin(), it->second.end(), [](const Finding* f) {
+          return f->severity == Severity::kError && !f->waived;
+        })) {
       ++c.failures;
     }
   }
@@ -110,9 +111,10 @@ void RepoSuite(std::string* out, const RepoReport& repo, const std::string& name
       continue;
     }
     out->append(">\n");
-    std::vector<const Finding*> errors, warnings;
+    // A waived finding fails nothing; it is listed beside the warnings with its waiver.
+    std::vector<const Finding*> errors, others;
     for (const Finding* f : it->second) {
-      (f->severity == Severity::kError ? errors : warnings).push_back(f);
+      (f->severity == Severity::kError && !f->waived ? errors : others).push_back(f);
     }
     if (!errors.empty()) {
       out->append("      <failure");
@@ -125,10 +127,14 @@ void RepoSuite(std::string* out, const RepoReport& repo, const std::string& name
       for (const Finding* f : errors) AppendHtmlEscaped(out, Where(*f) + f->message + "\n");
       out->append("</failure>\n");
     }
-    if (!warnings.empty()) {
+    if (!others.empty()) {
       out->append("      <system-out>");
-      for (const Finding* f : warnings) {
-        AppendHtmlEscaped(out, "warning: " + Where(*f) + f->message + "\n");
+      for (const Finding* f : others) {
+        std::string line = f->waived ? "waived " + std::string(SeverityName(f->severity)) + ": "
+                                     : std::string("warning: ");
+        line += Where(*f) + f->message;
+        if (f->waived) line += " (" + WaiverText(*f->waived) + ")";
+        AppendHtmlEscaped(out, line + "\n");
       }
       out->append("</system-out>\n");
     }

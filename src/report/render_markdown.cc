@@ -62,7 +62,7 @@ std::string RepoSection(const OrgReport& org, const RepoReport& repo) {
   Line(&out, "| Severity | Rule | File | Message |");
   Line(&out, "| --- | --- | --- | --- |");
   for (const Finding& f : repo.findings) {
-    if (f.severity == Severity::kInfo) continue;
+    if (f.severity == Severity::kInfo || f.waived) continue;
     Line(&out, "| " + std::string(SeverityName(f.severity)) + " | " + MarkdownEscape(f.rule) +
                    " | " + Where(f) + " | " + MarkdownEscape(f.message) + " |");
   }

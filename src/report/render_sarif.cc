@@ -127,6 +127,18 @@ class ResultWriter {
                       std::to_string(occurrence);
     w_->Member("goldenFinding/v1", Hex64(FastHash64(key)));
     w_->EndObject();
+    if (f.waived) {
+      // A waiver (or a policy's exception) accepts the finding for now: code scanning shows
+      // it as dismissed, with the reason.
+      w_->Key("suppressions");
+      w_->BeginArray();
+      w_->BeginObject();
+      w_->Member("kind", "external");
+      w_->Member("status", "accepted");
+      w_->Member("justification", WaiverText(*f.waived));
+      w_->EndObject();
+      w_->EndArray();
+    }
     w_->Key("properties");
     w_->BeginObject();
     w_->Member("check", f.check);

@@ -61,9 +61,7 @@ void WaivedSection(std::string* out, const RepoReport& repo) {
       Line(out, "[WAIVED]");
       any = true;
     }
-    std::string why = f.waived->reason;
-    if (!f.waived->expires.empty()) why += "; until " + f.waived->expires;
-    Line(out, "  [WAIVED] " + Source(f) + ": " + f.message + " (" + why + ")");
+    Line(out, "  [WAIVED] " + Source(f) + ": " + f.message + " (" + WaiverText(*f.waived) + ")");
     if (!f.file.empty()) Line(out, "           File: " + FileRef(f));
   }
 }
