@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -45,6 +44,44 @@ std::vector<std::string> Lines(const std::string& text) {
     if (!line.empty() && line[0] != '#') out.push_back(line);
     if (nl == std::string::npos) break;
     start = nl + 1;
+  }
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// `golden test` reports how long each test took: "(1.234567ms)" and "duration": 1234567 become
+// "(@DURATION@)" and "duration": @DURATION@. (Written by hand: std::regex under GCC 12 -O2 with
+// sanitizers trips -Wmaybe-uninitialized in libstdc++.)
+std::string MaskDurations(const std::string& s) {
+  std::string out;
+  size_t i = 0;
+  constexpr std::string_view kJson = "\"duration\": ";
+  while (i < s.size()) {
+    if (s.compare(i, kJson.size(), kJson) == 0) {
+      size_t j = i + kJson.size();
+      while (j < s.size() && IsDigit(s[j])) ++j;
+      if (j > i + kJson.size()) {
+        out += std::string(kJson) + "@DURATION@";
+        i = j;
+        continue;
+      }
+    }
+    if (s[i] == '(') {
+      size_t j = i + 1;
+      while (j < s.size() && (IsDigit(s[j]) || s[j] == '.')) ++j;
+      if (j > i + 1) {
+        for (std::string_view unit : {"ns)", "\u00b5s)", "ms)", "s)"}) {
+          if (s.compare(j, unit.size(), unit) == 0) {
+            out += "(@DURATION@)";
+            i = j + unit.size();
+            break;
+          }
+        }
+        if (i > j) continue;
+      }
+    }
+    out += s[i++];
   }
   return out;
 }
@@ -90,12 +127,7 @@ TEST_P(CliGolden, MatchesGolden) {
   auto mask = [&](std::string s) {
     ReplaceAll(&s, tmp.path().string(), "@TMP@");
     ReplaceAll(&s, Source().string(), "@SRC@");
-    // `golden test` reports how long each test took: "(1.234567ms)", "duration": 1234567.
-    static const std::regex kDuration(R"(\((\d+(\.\d+)?(ns|µs|ms|s))\))");
-    static const std::regex kJsonDuration(R"("duration": \d+)");
-    s = std::regex_replace(s, kDuration, "(@DURATION@)");
-    s = std::regex_replace(s, kJsonDuration, "\"duration\": @DURATION@");
-    return s;
+    return MaskDurations(s);
   };
   ExpectMatchesGolden(dir / (name + ".stdout"), mask(r.out));
   ExpectMatchesGolden(dir / (name + ".stderr"), mask(r.err));
