@@ -122,7 +122,7 @@ Summary:
           File: Dockerfile:7
 
 [WAIVED]
-  [WAIVED] golden.repo.security_md: no SECURITY.md (JIRA-1; until 2027-03-31)
+  [WAIVED] golden.repo.security_md: no SECURITY.md (JIRA-1; until 2027-03-31; owner @sec)
 
 [FAIL] Enforcement failed
 )");

@@ -84,7 +84,7 @@ TEST(Operations, EveryTestedProcedureOfTheRunbookWorks) {
   EXPECT_NE(results["schema"].out.find("tier: 7 is greater than the maximum of 4"),
             std::string::npos)
       << results["schema"].out;
-  EXPECT_TRUE(results["restore-catalog"].out.ends_with("18\n")) << results["restore-catalog"].out;
+  EXPECT_TRUE(results["restore-catalog"].out.ends_with("19\n")) << results["restore-catalog"].out;
   EXPECT_TRUE(fs::exists(root / ".metaHub/checkpoints/archive"));
   // The parts put together are the portfolio as the weekly run saw it: no drift.
   EXPECT_EQ(results["checkpoint-shards"].out, "false\n");

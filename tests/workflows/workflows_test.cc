@@ -194,16 +194,17 @@ TEST_F(WorkflowsEndToEnd, EnforceReportsEverywhereAndFailsOnViolations) {
   ASSERT_NE(report, nullptr);
   EXPECT_EQ(report->exit_code, 0) << report->err;
   EXPECT_EQ(report->outputs.at("status"), "1");
-  EXPECT_EQ(report->outputs.at("violations"), "24");
-  EXPECT_EQ(report->outputs.at("warnings"), "34");
+  EXPECT_EQ(report->outputs.at("violations"), "53");
+  EXPECT_EQ(report->outputs.at("warnings"), "51");
   // Annotations in the log, capped, with the summary line.
   EXPECT_NE(report->out.find("::error file=organizations/alpha/demo-schema-bad/.meta/repo.yaml,"
                              "line=3,title=metadata.schema::"),
             std::string::npos)
       << report->out;
-  EXPECT_NE(report->out.find("::notice title=golden enforce::golden enforce: 18 repositories, "
-                             "11 failed; 24 violations, 34 warnings."),
-            std::string::npos);
+  EXPECT_NE(report->out.find("::notice title=golden enforce::golden enforce: 19 repositories, "
+                             "13 failed; 53 violations, 51 warnings."),
+            std::string::npos)
+      << report->out;
   // The step summary is golden's Markdown report, every organization in it.
   EXPECT_EQ(run.summaries["report"], Golden({"enforce", "--report", "markdown"}));
   EXPECT_NE(run.summaries["report"].find("| zeta-empty | 0 |"), std::string::npos);
@@ -218,7 +219,7 @@ TEST_F(WorkflowsEndToEnd, EnforceReportsEverywhereAndFailsOnViolations) {
   ASSERT_NE(fail, nullptr);
   EXPECT_TRUE(fail->ran);
   EXPECT_EQ(fail->exit_code, 1);
-  EXPECT_EQ(fail->out, "::error title=golden enforce::24 violations: see the job summary\n");
+  EXPECT_EQ(fail->out, "::error title=golden enforce::53 violations: see the job summary\n");
   EXPECT_TRUE(run.job_failed["report"]);
   // The release binary's libraries were asked for.
   std::vector<std::string> apt = runner_->AptCalls();
@@ -268,11 +269,11 @@ TEST_F(WorkflowsEndToEnd, ATamperedReleaseIsRefused) {
 TEST_F(WorkflowsEndToEnd, CatalogIsCommittedWhenItChanges) {
   WorkflowRun run = runner_->Run(".github/workflows/catalog.yml");
   EXPECT_FALSE(run.job_failed["catalog"]);
-  EXPECT_EQ(run.summaries["catalog"], "## Catalog: 18 repositories in 4 organizations\n");
-  EXPECT_EQ(OriginLog(), "chore: update portfolio catalog (4 orgs, 18 repos)\ninit\n");
+  EXPECT_EQ(run.summaries["catalog"], "## Catalog: 19 repositories in 4 organizations\n");
+  EXPECT_EQ(OriginLog(), "chore: update portfolio catalog (4 orgs, 19 repos)\ninit\n");
   auto catalog = ParseJson(OriginFile(".metaHub/catalog/catalog.json"));
   ASSERT_TRUE(catalog.ok());
-  EXPECT_EQ(*catalog->FindPath({"summary", "total_repositories"}), Value::Int(18));
+  EXPECT_EQ(*catalog->FindPath({"summary", "total_repositories"}), Value::Int(19));
   EXPECT_NE(OriginFile(".metaHub/catalog/catalog.md").find("alpha"), std::string::npos);
   for (const char* f : {"catalog.json", "catalog.md", "catalog.html"}) {
     EXPECT_TRUE(fs::exists(tmp_.path() / "runner/artifacts/service-catalog/.metaHub/catalog" / f))
@@ -282,7 +283,7 @@ TEST_F(WorkflowsEndToEnd, CatalogIsCommittedWhenItChanges) {
   WorkflowRun again = runner_->Run(".github/workflows/catalog.yml");
   EXPECT_FALSE(again.job_failed["catalog"]);
   EXPECT_EQ(again.Find("Commit the catalog")->out, "The catalog has not changed.\n");
-  EXPECT_EQ(OriginLog(), "chore: update portfolio catalog (4 orgs, 18 repos)\ninit\n");
+  EXPECT_EQ(OriginLog(), "chore: update portfolio catalog (4 orgs, 19 repos)\ninit\n");
 }
 
 std::vector<std::string> Matching(const std::vector<std::string>& calls, std::string_view prefix) {
@@ -300,7 +301,7 @@ TEST_F(WorkflowsEndToEnd, CheckpointRunsOnceAndKeepsOneAlertPerDegradedRepositor
   const StepRun* cp = week1.Find("checkpoint");
   ASSERT_NE(cp, nullptr);
   EXPECT_EQ(cp->outputs.at("has_drift"), "true");
-  EXPECT_EQ(cp->outputs.at("new_count"), "18");
+  EXPECT_EQ(cp->outputs.at("new_count"), "19");
   EXPECT_EQ(cp->outputs.at("degraded_count"), "0");
   // golden ran once: one dated checkpoint (the original workflow made two).
   int dated = 0;
