@@ -16,28 +16,18 @@ runs enforce's checks on every repository and should cost little more. On a shar
 machine the CPU time is the steadier figure (wall time is at best CPU time / cores).
 """
 
-import argparse
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from bench_enforce import timed  # noqa: E402  (one timing helper for both benchmarks)
+from bench_enforce import parse_args, timed  # noqa: E402  (one timing helper, one set of options)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
-    ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
-    args = ap.parse_args()
-    golden = os.path.abspath(args.golden)
-    if not os.access(golden, os.X_OK):
-        sys.exit(f"no golden binary at {golden} (run `make build`)")
+    args, golden = parse_args(__doc__, "1000,10000")
     print(f"{'repos':>6} {'command':<18} {'wall s':>7} {'CPU s':>6} {'max RSS MB':>10} "
           f"{'wall vs enforce':>15} {'CPU vs enforce':>14}")
     for size in [int(s) for s in args.sizes.split(",")]:

@@ -15,15 +15,13 @@ and prints the figures with ratios to enforce measured in the same session, so t
 from a shared, noisy machine stay comparable.
 """
 
-import argparse
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 
-from bench_enforce import timed  # (wall s, CPU s, max RSS KB) of one run
+from bench_enforce import parse_args, timed  # timed: (wall s, CPU s, max RSS KB) of one run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,16 +39,10 @@ def make_git_checkouts(root):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
-    ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
-    ap.add_argument("--git", action="store_true", help="make every repository a git checkout")
-    args = ap.parse_args()
-    golden = os.path.abspath(args.golden)
-    if not os.access(golden, os.X_OK):
-        sys.exit(f"no golden binary at {golden} (run `make build`)")
+    args, golden = parse_args(
+        __doc__, "1000,10000",
+        lambda ap: ap.add_argument("--git", action="store_true",
+                                   help="make every repository a git checkout"))
     print(f"{'repos':>6} {'git':>4} {'command':<8} {'wall s':>7} {'cpu s':>7} {'RSS MB':>7}"
           f" {'wall/enf':>8} {'cpu/enf':>8}")
     for size in [int(s) for s in args.sizes.split(",")]:

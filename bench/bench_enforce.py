@@ -55,16 +55,26 @@ def measure(commands, root, runs):
     return results
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_args(description, sizes="1000,10000", extra=None):
+    """The options every whole-process benchmark takes; returns (args, golden binary path).
+
+    `extra(ap)` may add options of its own."""
+    ap = argparse.ArgumentParser(description=description.splitlines()[0])
     ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
-    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--sizes", default=sizes)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
+    if extra is not None:
+        extra(ap)
     args = ap.parse_args()
     golden = os.path.abspath(args.golden)
     if not os.access(golden, os.X_OK):
         sys.exit(f"no golden binary at {golden} (run `make build`)")
+    return args, golden
+
+
+def main():
+    args, golden = parse_args(__doc__)
     print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'vs find':>8} {'vs -j1':>7}")
     for size in [int(s) for s in args.sizes.split(",")]:

@@ -14,27 +14,16 @@ max RSS of N runs of:
 and prints each as a ratio to `enforce` measured in the same session.
 """
 
-import argparse
 import os
-import sys
-import tempfile
 
-from bench_enforce import measure, portfolio
+from bench_enforce import measure, parse_args, portfolio
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACK = os.path.abspath(os.path.join(HERE, "..", "policies"))
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--golden", default=os.path.join(HERE, "..", "build", "golden"))
-    ap.add_argument("--sizes", default="10000")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
-    args = ap.parse_args()
-    golden = os.path.abspath(args.golden)
-    if not os.access(golden, os.X_OK):
-        sys.exit(f"no golden binary at {golden} (run `make build`)")
+    args, golden = parse_args(__doc__, "10000")
     print(f"{'repos':>6} {'command':<14} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'wall vs enforce':>15} {'cpu vs enforce':>14}")
     for size in [int(s) for s in args.sizes.split(",")]:
