@@ -27,13 +27,17 @@ Result<Part> ParsePart(std::string_view text, std::string_view filename) {
   }
   const Value* index = shard->Find("index");
   const Value* count = shard->Find("count");
-  std::optional<int64_t> k = index ? index->AsInt64() : std::nullopt;
-  std::optional<int64_t> n = count ? count->AsInt64() : std::nullopt;
-  if (!k || !n || *n < 1 || *k < 1 || *k > *n || *n > portfolio::kMaxShards) {
+  // Plain integers, not optionals: GCC 12 at -O3 reports a false maybe-uninitialized on an
+  // optional<int64_t> engaged by a conditional expression.
+  int64_t k = 0;
+  int64_t n = 0;
+  if (index != nullptr) k = index->AsInt64().value_or(0);
+  if (count != nullptr) n = count->AsInt64().value_or(0);
+  if (n < 1 || k < 1 || k > n || n > portfolio::kMaxShards) {
     return fail("shard is not {index: K, count: N} with 1 <= K <= N");
   }
   GOLDEN_ASSIGN_OR_RETURN(State state, ParseState(ToJson(*inner), filename));
-  return Part{report::Shard{static_cast<int>(*k), static_cast<int>(*n)}, std::move(state)};
+  return Part{report::Shard{static_cast<int>(k), static_cast<int>(n)}, std::move(state)};
 }
 
 Result<State> MergeParts(std::vector<Part> parts) {
