@@ -94,7 +94,12 @@ void Parser::ErrorAt(Span span, std::string reason) {
     reason += ')';
     s_.hints.clear();
   }
-  errors_->AddShowingLine(errc::kParse, span, std::move(reason));
+  // Recovery can reach the same dead end twice (an unterminated body at the end of a file):
+  // the same message at the same place says nothing new.
+  const std::vector<Error>& list = errors_->errors();
+  const bool repeated = !list.empty() && list.back().span.source == span.source &&
+                        list.back().span.begin == span.begin && list.back().message == reason;
+  if (!repeated) errors_->AddShowingLine(errc::kParse, span, std::move(reason));
   s_.num_errors = errors_->size();
 }
 

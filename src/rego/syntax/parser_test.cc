@@ -99,6 +99,9 @@ TEST(ParserTest, SyntaxErrorsCarryLocations) {
             "3:1: rego_parse_error: unexpected eof token: expected \",\" or \"]\"\n"
             "3:1: rego_parse_error: unexpected eof token: expected rule value term (e.g., p := "
             "<VALUE> { ... })\n");
+  // An unterminated body at the end of the file: one error, not the same one twice.
+  auto u = Parse("package bad\ndeny contains msg if { msg := input.x +\n");
+  EXPECT_EQ(Errors(*u), "3:1: rego_parse_error: unexpected eof token\n");
   auto e = Parse("");
   EXPECT_EQ(e->module, nullptr);
   EXPECT_EQ(e->errors.errors()[0].message, "empty module");
