@@ -216,6 +216,7 @@ int Test(const Flags& flags) {
   if (errors.empty()) {
     rego::EngineOptions eo;
     eo.v0_compatible = flags.v0_compatible;
+    eo.rename_duplicate_tests = true;
     rego::Engine engine(eo);
     for (auto& [name, text] : loaded.modules) engine.AddModule(name, std::move(text));
     engine.SetData(std::move(loaded.data));

@@ -91,7 +91,9 @@ Result<std::vector<TestResult>> RunTests(const rego::CompiledPolicy& policy,
                   t.output += '\n';
                 };
                 auto start = std::chrono::steady_clock::now();
-                rego::EvalResult r = policy.Eval(t.package + "." + t.name, std::nullopt, eo);
+                // A string key: renamed duplicates (test_x#01) are no identifiers.
+                rego::EvalResult r =
+                    policy.Eval(t.package + "[\"" + t.name + "\"]", std::nullopt, eo);
                 t.duration_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                     std::chrono::steady_clock::now() - start)
                                     .count();

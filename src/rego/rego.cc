@@ -22,6 +22,25 @@ namespace golden::rego {
 
 namespace {
 
+// See EngineOptions::rename_duplicate_tests (OPA's tester numbers duplicates like Go's t.Run).
+void RenameDuplicateTests(Arena& arena, const std::vector<Module*>& modules) {
+  for (Module* m : modules) {
+    std::map<std::string, int, std::less<>> seen;
+    for (Rule* rule : m->rules) {
+      if (rule->head.ref.size() != 1 || !rule->head.args.empty()) continue;
+      Term* name = rule->head.ref[0];
+      if (!name->IsVar() || !name->var.starts_with("test_")) continue;
+      int& n = seen[std::string(name->var)];
+      if (n > 0) {
+        char suffix[16];
+        std::snprintf(suffix, sizeof suffix, "#%02d", n);
+        name->var = arena.Intern(std::string(name->var) + suffix);
+      }
+      ++n;
+    }
+  }
+}
+
 const Registry& Builtins() {
   static const Registry registry = [] {
     Registry r;
@@ -195,6 +214,7 @@ CompileResult Engine::Compile() {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
     return result;
   }
+  if (state_->options.rename_duplicate_tests) RenameDuplicateTests(impl->arena, modules);
   bool ok = compile::CompileModules(impl->arena, registry, modules, &impl->modules, &errors);
   if (!ok) {
     result.errors = ToDiagnostics(impl->arena.sources(), errors);
@@ -275,9 +295,14 @@ std::vector<CompiledPolicy::RuleInfo> CompiledPolicy::Rules() const {
     const Rule* r = rules[i];
     RuleInfo info;
     info.package = RefToString(r->module->package->path);
-    std::string full = compile::RuleRefString(r);
-    info.name = full.size() > info.package.size() + 1 ? full.substr(info.package.size() + 1)
-                                                       : full;
+    if (r->head.ref.size() == 1 && r->head.ref[0]->IsVar()) {
+      // A plain name, also one that is no identifier (test_x#01, see RenameDuplicateTests).
+      info.name = std::string(r->head.ref[0]->var);
+    } else {
+      std::string full = compile::RuleRefString(r);
+      info.name = full.size() > info.package.size() + 1 ? full.substr(info.package.size() + 1)
+                                                         : full;
+    }
     // Only links that carry annotations count.
     bool any = false;
     for (const Value& link : chains[i].GetArray()) any = any || link.Find("annotations");

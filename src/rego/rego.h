@@ -79,6 +79,10 @@ struct EngineOptions {
   /// Parse every module as Rego v0 (OPA 1.x's --v0-compatible). Modules that import
   /// rego.v1 are then checked against v1's rules, as OPA does.
   bool v0_compatible = false;
+  /// As `opa test` does: within a module, the second and later rules named `test_x` become
+  /// `test_x#01`, `test_x#02`, ..., so each definition is a test of its own (otherwise one
+  /// passing body would hide a failing one).
+  bool rename_duplicate_tests = false;
   BuiltinOptions builtins;
   /// Builtins added to golden's own for this engine's policies (a test harness's helpers,
   /// an embedder's functions). A name golden already has is a compile error.
