@@ -89,12 +89,13 @@ void Totals5(std::string* out, const Totals& t) {
   Line(out, "  Failed:           " + std::to_string(t.failed));
   Line(out, "  Total Violations: " + std::to_string(t.total_violations));
   Line(out, "  Total Warnings:   " + std::to_string(t.total_warnings));
+  if (t.total_waived > 0) Line(out, "  Total Waived:     " + std::to_string(t.total_waived));
 }
 
-// [FAILED REPOS] and [REPOS WITH WARNINGS]; `qualify` prefixes repository names with their
-// organization (portfolio reports list repositories of several organizations).
+// [FAILED REPOS], [REPOS WITH WARNINGS] and [REPOS WITH WAIVED FINDINGS]; `qualify` prefixes
+// repository names with their organization (portfolio reports list several organizations).
 void RepoLists(std::string* out, const std::vector<OrgReport>& orgs, bool qualify) {
-  std::string errors, failed, warned;
+  std::string errors, failed, warned, waived;
   for (const OrgReport& org : orgs) {
     for (const Finding& f : org.findings) {
       errors += "  - " + org.name + ": " + f.message + "\n";
@@ -106,6 +107,9 @@ void RepoLists(std::string* out, const std::vector<OrgReport>& orgs, bool qualif
         failed += "  - " + name + ": " + std::to_string(c.violations) + " violations\n";
       } else if (c.warnings > 0) {
         warned += "  - " + name + ": " + std::to_string(c.warnings) + " warnings\n";
+      }
+      if (c.waived > 0) {
+        waived += "  - " + name + ": " + std::to_string(c.waived) + " waived\n";
       }
     }
   }
@@ -123,6 +127,11 @@ void RepoLists(std::string* out, const std::vector<OrgReport>& orgs, bool qualif
     Line(out);
     Line(out, "[REPOS WITH WARNINGS]");
     out->append(warned);
+  }
+  if (!waived.empty()) {
+    Line(out);
+    Line(out, "[REPOS WITH WAIVED FINDINGS]");
+    out->append(waived);
   }
 }
 

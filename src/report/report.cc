@@ -37,11 +37,15 @@ void Add(const RepoReport& repo, Totals* t) {
   t->total_violations += c.violations;
   t->total_warnings += c.warnings;
   t->total_info += c.info;
+  t->total_waived += c.waived;
 }
 
 void AddOrgFindings(const OrgReport& org, Totals* t) {
   for (const Finding& f : org.findings) {
-    if (f.waived) continue;
+    if (f.waived) {
+      ++t->total_waived;
+      continue;
+    }
     if (f.severity == Severity::kError) ++t->total_violations;
     if (f.severity == Severity::kWarning) ++t->total_warnings;
     if (f.severity == Severity::kInfo) ++t->total_info;

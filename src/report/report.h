@@ -54,6 +54,7 @@ struct Totals {
   int total_violations = 0;
   int total_warnings = 0;
   int total_info = 0;
+  int total_waived = 0;  ///< findings waivers accept (counted in none of the above)
 };
 
 Totals Summarize(const OrgReport& org);
