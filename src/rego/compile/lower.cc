@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "rego/eval/ir_walk.h"
 #include "rego/syntax/format.h"
 
 namespace golden::rego::compile {
@@ -322,107 +323,49 @@ const ir::Rule* LowerRule(const ::golden::rego::Rule* r, Lowerer& lw, ir::Progra
 
 // Counts the slot references under IR nodes, for finding comprehensions that share no
 // variable with the rest of their rule.
-class SlotCounter {
- public:
+struct SlotCounter {
   std::map<ir::Slot, int> counts;
 
-  void Term(const ir::Term* t) {
-    if (t == nullptr) return;
-    if (t->kind == ir::TermKind::kVar) ++counts[t->slot];
-    if (t->kind == ir::TermKind::kRef && t->root == ir::RefRoot::kLocal) ++counts[t->root_slot];
-    for (const ir::Term* x : t->items) Term(x);
-    for (const auto& [k, v] : t->pairs) {
-      Term(k);
-      Term(v);
-    }
-    Term(t->head);
-    Term(t->head_value);
-    if (t->body) Body(*t->body);
-  }
-  void Expr(const ir::Expr* e) {
-    Term(e->a);
-    Term(e->b);
-    for (const ir::Term* x : e->args) Term(x);
-    Term(e->out);
-    Term(e->key);
-    Term(e->value);
-    Term(e->domain);
-    if (e->body) Body(*e->body);
-    for (const ir::With& w : e->withs) Term(w.value);
-  }
-  void Body(const ir::Body& b) {
-    for (const ir::Expr* e : b.exprs) Expr(e);
-  }
-  void Rule(const ir::Rule* r) {
-    for (; r != nullptr; r = r->else_rule) {
-      for (const ir::Term* t : r->ref) Term(t);
-      for (const ir::Term* t : r->args) Term(t);
-      Term(r->key);
-      Term(r->value);
-      Body(r->body);
-    }
+  void OnExpr(const ir::Expr&) {}
+  void OnTerm(const ir::Term& t) {
+    if (t.kind == ir::TermKind::kVar) ++counts[t.slot];
+    if (t.kind == ir::TermKind::kRef && t.root == ir::RefRoot::kLocal) ++counts[t.root_slot];
   }
 };
 
-// Marks the comprehensions under `t` whose slots occur nowhere else (`total` counts every
-// reference of the rule or query).
-class ClosedMarker {
- public:
-  explicit ClosedMarker(const std::map<ir::Slot, int>& total) : total_(total) {}
+// Marks the comprehensions whose slots occur nowhere else (`total` counts every reference of
+// the rule or query).
+struct ClosedMarker {
+  const std::map<ir::Slot, int>& total;
 
-  void Term(const ir::Term* t) {
-    if (t == nullptr) return;
-    if (t->IsComprehension()) {
-      SlotCounter inner;
-      inner.Term(t);
-      bool closed = true;
-      for (const auto& [slot, n] : inner.counts) {
-        auto it = total_.find(slot);
-        if (it == total_.end() || it->second != n) closed = false;
-      }
-      const_cast<ir::Term*>(t)->closed = closed;
+  void OnExpr(const ir::Expr&) {}
+  void OnTerm(const ir::Term& t) {
+    if (!t.IsComprehension()) return;
+    SlotCounter inner;
+    ir::Walker<SlotCounter>(inner).Term(&t);
+    bool closed = true;
+    for (const auto& [slot, n] : inner.counts) {
+      auto it = total.find(slot);
+      if (it == total.end() || it->second != n) closed = false;
     }
-    for (const ir::Term* x : t->items) Term(x);
-    for (const auto& [k, v] : t->pairs) {
-      Term(k);
-      Term(v);
-    }
-    Term(t->head);
-    Term(t->head_value);
-    if (t->body) Body(*t->body);
+    const_cast<ir::Term&>(t).closed = closed;
   }
-  void Expr(const ir::Expr* e) {
-    Term(e->a);
-    Term(e->b);
-    for (const ir::Term* x : e->args) Term(x);
-    Term(e->out);
-    Term(e->key);
-    Term(e->value);
-    Term(e->domain);
-    if (e->body) Body(*e->body);
-    for (const ir::With& w : e->withs) Term(w.value);
-  }
-  void Body(const ir::Body& b) {
-    for (const ir::Expr* e : b.exprs) Expr(e);
-  }
-  void Rule(const ir::Rule* r) {
-    for (; r != nullptr; r = r->else_rule) {
-      for (const ir::Term* t : r->ref) Term(t);
-      for (const ir::Term* t : r->args) Term(t);
-      Term(r->key);
-      Term(r->value);
-      Body(r->body);
-    }
-  }
-
- private:
-  const std::map<ir::Slot, int>& total_;
 };
+
+// Both passes over every definition of the rule's else chain, or over a query's body.
+template <typename Walk>
+void MarkClosed(const Walk& walk) {
+  SlotCounter all;
+  walk(all);
+  ClosedMarker marker{all.counts};
+  walk(marker);
+}
 
 void MarkClosedComprehensions(const ir::Rule* r) {
-  SlotCounter all;
-  all.Rule(r);
-  ClosedMarker(all.counts).Rule(r);
+  MarkClosed([r](auto& visitor) {
+    ir::Walker walker(visitor);
+    for (const ir::Rule* d = r; d != nullptr; d = d->else_rule) walker.Rule(*d);
+  });
 }
 
 struct PendingSet {
@@ -533,11 +476,7 @@ void LowerQuery(const CompiledQuery& query, const Registry& builtins,
                 const ir::Program& program, ir::Program* storage, ir::Query* out) {
   Lowerer lw(builtins, storage, program.data_root);
   lw.LowerBodyInto(query.body, &out->body);
-  {
-    SlotCounter all;
-    all.Body(out->body);
-    ClosedMarker(all.counts).Body(out->body);
-  }
+  MarkClosed([out](auto& visitor) { ir::Walker(visitor).Body(out->body); });
   for (const QueryExpression& qe : query.expressions) {
     ir::Query::Expression e;
     e.text = qe.text;
