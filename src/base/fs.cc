@@ -17,6 +17,11 @@ namespace golden {
 
 std::string ErrnoMessage(int err) { return std::strerror(err); }
 
+void UniqueFd::reset(int fd) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+}
+
 std::string DisplayPath(const fs::path& path) { return EscapeInvalidUtf8(path.native()); }
 
 std::string RelativePath(const fs::path& path, const fs::path& base) {
@@ -33,25 +38,6 @@ std::string RelativePath(const fs::path& path, const fs::path& base) {
 
 namespace {
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release() {
-    int f = fd_;
-    fd_ = -1;
-    return f;
-  }
-
- private:
-  int fd_;
-};
-
 Status WriteAll(int fd, std::string_view content, const fs::path& path) {
   while (!content.empty()) {
     ssize_t n = ::write(fd, content.data(), content.size());
@@ -64,10 +50,8 @@ Status WriteAll(int fd, std::string_view content, const fs::path& path) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+// ReadFile once the file is open (or not: `fd` holds -1 and errno says why).
+Result<std::string> ReadOpenFile(UniqueFd fd, const fs::path& path, uint64_t max_bytes) {
   if (fd.get() < 0) {
     int err = errno;
     std::string msg = "cannot read " + DisplayPath(path) + ": " + ErrnoMessage(err);
@@ -101,27 +85,44 @@ Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes) {
   return out;
 }
 
+}  // namespace
+
+Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  return ReadOpenFile(std::move(fd), path, max_bytes);
+}
+
+Result<std::string> ReadFileAt(int dir_fd, const std::string& rel, const fs::path& shown,
+                               uint64_t max_bytes) {
+  UniqueFd fd(::openat(dir_fd, rel.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
+  return ReadOpenFile(std::move(fd), shown, max_bytes);
+}
+
 namespace {
+
+// A fresh name for a temporary file beside `path`: ".<name>.<8 hex digits>.tmp".
+fs::path TempName(const fs::path& path, std::random_device& rd) {
+  fs::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  char suffix[32];
+  std::snprintf(suffix, sizeof suffix, ".%08x.tmp", rd());
+  return dir / ("." + path.filename().native() + suffix);
+}
 
 // Writes `content` to a fresh temporary file beside `path` and flushes it to disk. On success
 // `*tmp` names the file, which the caller renames into place (or removes).
 Status WriteTemp(const fs::path& path, std::string_view content, fs::path* tmp) {
-  fs::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string base = path.filename().native();
   std::random_device rd;
   int raw = -1;
   for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".%08x.tmp", rd());
-    *tmp = dir / ("." + base + suffix);
+    *tmp = TempName(path, rd);
     raw = ::open(tmp->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (raw < 0 && errno != EEXIST) break;
   }
   if (raw < 0) {
     return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
   }
-  Fd fd(raw);
+  UniqueFd fd(raw);
   Status st = WriteAll(fd.get(), content, path);
   if (st.ok() && ::fsync(fd.get()) != 0) {
     st = IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
@@ -137,7 +138,7 @@ Status WriteTemp(const fs::path& path, std::string_view content, fs::path* tmp) 
 void SyncParent(const fs::path& path) {
   fs::path dir = path.parent_path();
   if (dir.empty()) dir = ".";
-  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dfd.get() >= 0) ::fsync(dfd.get());
 }
 
@@ -160,7 +161,7 @@ Status WriteFileAtomic(const fs::path& path, std::string_view content) {
     if (S_ISDIR(st.st_mode)) {
       return IoError("cannot write " + DisplayPath(path) + ": is a directory");
     }
-    Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
     if (fd.get() < 0) {
       return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
     }
@@ -202,8 +203,34 @@ Result<bool> RenameNoReplace(const fs::path& from, const fs::path& to) {
   return true;
 }
 
+Result<bool> ReplaceWithLink(const fs::path& target, const fs::path& path) {
+  std::random_device rd;
+  fs::path tmp;
+  int linked = -1;
+  for (int attempt = 0; attempt < 16 && linked != 0; ++attempt) {
+    tmp = TempName(path, rd);
+    linked = ::link(target.c_str(), tmp.c_str());
+    if (linked != 0 && errno != EEXIST) break;
+  }
+  if (linked != 0) {
+    int err = errno;
+    // No hard links here (FAT, some network and FUSE file systems), or too many already.
+    if (err == EPERM || err == EXDEV || err == EOPNOTSUPP || err == EMLINK || err == ENOSYS) {
+      return false;
+    }
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
+  }
+  SyncParent(path);
+  return true;
+}
+
 Status AppendToFile(const fs::path& path, std::string_view content) {
-  Fd fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
   if (fd.get() < 0) {
     return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(errno));
   }

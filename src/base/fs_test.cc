@@ -92,6 +92,38 @@ TEST(WriteNewFileAtomic, MissingFolderIsAnError) {
   EXPECT_FALSE(WriteNewFileAtomic(dir.path() / "no" / "file", "x").ok());
 }
 
+TEST(ReplaceWithLink, ReplacesTheNameWithALinkToTheTarget) {
+  TempDir dir;
+  fs::path target = dir.Write("new.json", "new");
+  fs::path name = dir.Write("latest.json", "old");
+  fs::path old_target = dir.path() / "old.json";
+  ASSERT_EQ(::link(name.c_str(), old_target.c_str()), 0);
+  auto linked = ReplaceWithLink(target, name);
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  EXPECT_TRUE(*linked);
+  EXPECT_EQ(*ReadFile(name), "new");
+  EXPECT_EQ(*ReadFile(old_target), "old");  // the file it named before is untouched
+  struct stat a {
+  }, b{};
+  ASSERT_EQ(::stat(target.c_str(), &a), 0);
+  ASSERT_EQ(::stat(name.c_str(), &b), 0);
+  EXPECT_EQ(a.st_ino, b.st_ino);
+  auto entries = ListDir(dir.path());
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 3u);  // no temporary link left behind
+}
+
+TEST(ReplaceWithLink, AMissingTargetIsAnErrorAndChangesNothing) {
+  TempDir dir;
+  fs::path name = dir.Write("latest.json", "old");
+  auto linked = ReplaceWithLink(dir.path() / "gone.json", name);
+  EXPECT_FALSE(linked.ok());
+  EXPECT_EQ(*ReadFile(name), "old");
+  auto entries = ListDir(dir.path());
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 1u);
+}
+
 TEST(RenameNoReplace, MovesUnlessTheTargetExists) {
   TempDir dir;
   auto a = dir.Write("a", "A");

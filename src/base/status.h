@@ -18,6 +18,7 @@ enum class StatusCode {
   kParseError,       ///< text that does not parse (JSON, YAML, Rego)
   kLimitExceeded,    ///< input over a size or nesting limit
   kInternal,         ///< a bug
+  kCancelled,        ///< given up on request: the result was no longer needed
 };
 
 /// Where in a file a problem is. Lines and columns are 1-based; 0 means unknown.
@@ -73,7 +74,7 @@ inline Status Internal(std::string msg) { return Status(StatusCode::kInternal, s
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
     GOLDEN_CHECK(!std::get<Status>(v_).ok());
   }

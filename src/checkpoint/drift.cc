@@ -85,6 +85,14 @@ size_t Drift::findings_resolved_count() const {
   return n;
 }
 
+Drift NoDrift(const std::string& previous_timestamp, const State& current) {
+  Drift d;
+  d.timestamp = current.timestamp;
+  d.current_checkpoint = current.timestamp;
+  d.previous_checkpoint = previous_timestamp;
+  return d;
+}
+
 Drift ComputeDrift(const State* previous, const State& current) {
   Drift d;
   d.timestamp = current.timestamp;

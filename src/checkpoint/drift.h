@@ -64,4 +64,8 @@ struct Drift {
 /// patterns both share, also with a note.
 Drift ComputeDrift(const State* previous, const State& current);
 
+/// ComputeDrift for a previous checkpoint that holds the current state exactly, only taken at
+/// `previous_timestamp` (SameStateAs): no change, no note.
+Drift NoDrift(const std::string& previous_timestamp, const State& current);
+
 }  // namespace golden::checkpoint

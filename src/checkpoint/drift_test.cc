@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checkpoint/drift_report.h"
 #include "checkpoint/test_util.h"
 
 namespace golden::checkpoint {
@@ -31,6 +32,12 @@ TEST(Drift, NothingChanged) {
   EXPECT_EQ(*d.previous_checkpoint, "T1");
   EXPECT_EQ(d.current_checkpoint, "T2");
   EXPECT_TRUE(d.notes.empty());
+}
+
+TEST(Drift, NoDriftIsWhatComparingTheSameStateGives) {
+  State a = MakeState({Record("o/x"), Record("o/y", false)}, "T1");
+  State b = MakeState({Record("o/x"), Record("o/y", false)}, "T2");
+  EXPECT_EQ(DriftJson(NoDrift("T1", b)), DriftJson(ComputeDrift(&a, b)));
 }
 
 TEST(Drift, EveryKindOfChangeSorted) {

@@ -121,6 +121,15 @@ Result<FileSet> FileSet::Compile(std::vector<std::string> patterns) {
       p.components.emplace_back(c);
     }
     p.literal = literal_so_far;
+    if (const std::string& last = p.components.back(); last != "**") {
+      size_t wild = last.find_first_of("*?\\");
+      p.name_prefix = last.substr(0, wild);
+      size_t star = last.rfind('*');
+      // After the last `*`, only when plain text follows (no `?` or escape to interpret).
+      if (star != std::string::npos && last.find_first_of("?\\", star) == std::string::npos) {
+        p.name_suffix = last.substr(star + 1);
+      }
+    }
     set.compiled_.push_back(std::move(p));
   }
   set.patterns_ = std::move(patterns);
@@ -163,7 +172,19 @@ std::vector<const portfolio::FileEntry*> FileSet::Select(
     if (e.kind != portfolio::EntryKind::kFile && !e.symlink) return;
     size_t i = static_cast<size_t>(&e - entries.data());
     if (chosen[i]) return;
-    if (p.literal || MatchPath(p.components, e.path, !e.path.empty())) chosen[i] = true;
+    if (p.literal) {
+      chosen[i] = true;
+      return;
+    }
+    // The file name must fit the last component before anything else can: a cheap test that
+    // rejects nearly every file for patterns such as `**/Dockerfile*`.
+    std::string_view path = e.path;
+    std::string_view name = path.substr(path.rfind('/') + 1);
+    if (!name.starts_with(p.name_prefix) || !name.ends_with(p.name_suffix) ||
+        name.size() < p.name_prefix.size() + p.name_suffix.size()) {
+      return;
+    }
+    if (MatchPath(p.components, path, !path.empty())) chosen[i] = true;
   };
   for (const Pattern& p : compiled_) {
     if (p.literal) {

@@ -44,6 +44,9 @@ class FileSet {
     /// The leading components without wildcards: only entries below them can match.
     std::string literal_prefix;
     bool literal = false;  ///< no wildcard at all: one inventory lookup
+    /// What a file name must start and end with to match the last component (its text before
+    /// the first wildcard and after the last `*`): a quick test before the full match.
+    std::string name_prefix, name_suffix;
   };
   std::vector<std::string> patterns_;
   std::vector<Pattern> compiled_;

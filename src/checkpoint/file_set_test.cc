@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "testing/temp_dir.h"
 
 namespace golden::checkpoint {
@@ -72,6 +74,33 @@ TEST(FileSet, SelectsFilesInInventoryOrderNeverFolders) {
   for (const auto* e : FileSet::Default().Select(*inv)) picked.push_back(e->path);
   EXPECT_EQ(picked,
             (std::vector<std::string>{"Dockerfile", "README.md", "deploy/Dockerfile.prod"}));
+}
+
+TEST(FileSet, SelectAgreesWithMatches) {
+  // Select rejects most files by their name's start and end before matching in full: it must
+  // pick exactly the files Matches accepts, escapes and `?` included.
+  portfolio::RepoInventory inv;
+  for (std::string path :
+       {"Dockerfile", "Dockerfil", "xDockerfile", "a*b", "axb", "a*bc", "api.Dockerfile",
+        ".Dockerfile", "Dockerfile.Dockerfile", "deep/er/Dockerfile.dev", "q/ab", "q/abc", "q/b",
+        "w/a?c", "w/abc", "w\\x", "y/z/k.yml", "y/k.yml", "y/k.yaml"}) {
+    inv.entries.push_back({path, 1, portfolio::EntryKind::kFile, false});
+  }
+  std::sort(inv.entries.begin(), inv.entries.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
+  auto set = FileSet::Compile({"**/Dockerfile*", "**/*.Dockerfile", "a\\*b", "q/?b", "q/a*",
+                               "w/a\\?c", "w\\\\x", "y/**/*.yml"});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  std::vector<std::string> picked, matching;
+  for (const auto* e : set->Select(inv)) picked.push_back(e->path);
+  for (const auto& e : inv.entries) {
+    if (set->Matches(e.path)) matching.push_back(e.path);
+  }
+  EXPECT_EQ(picked, matching);
+  EXPECT_EQ(picked,
+            (std::vector<std::string>{".Dockerfile", "Dockerfile", "Dockerfile.Dockerfile", "a*b",
+                                      "api.Dockerfile", "deep/er/Dockerfile.dev", "q/ab", "q/abc",
+                                      "w/a?c", "w\\x", "y/k.yml", "y/z/k.yml"}));
 }
 
 TEST(CheckpointConfig, MissingFileGivesTheDefaults) {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -151,5 +154,16 @@ std::string Checksum(const std::vector<RepoRecord>& repos);
 /// match `repositories`, an `organizations` map that disagrees with `repositories`, or (3.0) a
 /// `summary` that does not add up.
 Result<State> ParseState(std::string_view text, std::string_view filename);
+
+/// ParseState that gives up (a kCancelled status) soon after `*cancel` turns true: for a read
+/// on a thread of its own whose result may turn out not to be needed.
+Result<State> ParseState(std::string_view text, std::string_view filename,
+                         const std::atomic<bool>* cancel);
+
+/// The timestamp of `previous`, a checkpoint file's text, when it is `current` (SerializeState's
+/// text) with another timestamp and nothing else; nullopt otherwise. Such a previous checkpoint
+/// holds the current state exactly: it needs no parsing, and it verifies (its checksum is the
+/// current one). The usual re-run of a portfolio where nothing changed.
+std::optional<std::string> SameStateAs(std::string_view previous, std::string_view current);
 
 }  // namespace golden::checkpoint

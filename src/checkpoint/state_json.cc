@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <functional>
 
+#include "base/check.h"
 #include "base/hash.h"
+#include "base/parallel.h"
 #include "base/strings.h"
 #include "checkpoint/state.h"
 #include "report/json_writer.h"
@@ -182,25 +184,55 @@ void CanonicalRecord(Canonical* c, const RepoRecord& r) {
   c->Close('}');
 }
 
+// The depths at which SerializeState puts every record: organizations.<org>.repos.<name> (the
+// original's fields) and repositories.<full_name> (with the details).
+constexpr size_t kInOrganizations = 4;
+constexpr size_t kInRepositories = 2;
+
+void RenderCanonical(const RepoRecord& r, std::string* out) {
+  Canonical c(out);
+  c.Key(r.full_name);
+  CanonicalRecord(&c, r);
+}
+
+void RenderBrief(const RepoRecord& r, std::string* out) {
+  JsonWriter part(out, 2, kInOrganizations);
+  WriteRecord(&part, r, false);
+}
+
+void RenderDetailed(const RepoRecord& r, std::string* out) {
+  JsonWriter part(out, 2, kInRepositories);
+  WriteRecord(&part, r, true);
+}
+
+// Records are rendered in parallel, this many to a task.
+constexpr size_t kRecordsPerTask = 64;
+
+// One text per record, `render`ed in parallel.
+std::vector<std::string> RecordTexts(const std::vector<RepoRecord>& repos,
+                                     void (*render)(const RepoRecord&, std::string*)) {
+  size_t n = repos.size();
+  std::vector<std::string> texts(n);
+  ParallelFor((n + kRecordsPerTask - 1) / kRecordsPerTask, DefaultThreadCount(), [&](size_t task) {
+    for (size_t i = task * kRecordsPerTask; i < std::min(n, (task + 1) * kRecordsPerTask); ++i) {
+      render(repos[i], &texts[i]);
+    }
+  });
+  return texts;
+}
+
 }  // namespace
 
 void CanonicalRepositories(const std::vector<RepoRecord>& repos,
                            const std::function<void(std::string_view)>& sink) {
-  // Handed to `sink` in pieces of about 64 KB: 10,000 records make about 12 MB.
-  std::string buf;
-  buf.reserve(1 << 17);
-  Canonical c(&buf);
-  c.Open('{');
-  for (const RepoRecord& r : repos) {
-    c.Key(r.full_name);
-    CanonicalRecord(&c, r);
-    if (buf.size() >= 1 << 16) {
-      sink(buf);
-      buf.clear();
-    }
+  // 10,000 records make about 12 MB: rendered in parallel, handed to `sink` record by record.
+  std::vector<std::string> texts = RecordTexts(repos, RenderCanonical);
+  sink("{");
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) sink(", ");
+    sink(texts[i]);
   }
-  c.Close('}');
-  sink(buf);
+  sink("}");
 }
 
 std::string Checksum(const std::vector<RepoRecord>& repos) {
@@ -240,7 +272,6 @@ void WriteFinding(JsonWriter* w, const StoredFinding& f) {
 
 std::string SerializeState(const State& state) {
   std::string out;
-  out.reserve(state.repos.size() * 2048 + 1024);
   JsonWriter w(&out, 2);
   w.BeginObject();
   w.Member("timestamp", state.timestamp);
@@ -256,6 +287,15 @@ std::string SerializeState(const State& state) {
   for (const std::string& p : state.hash_files) w.String(p);
   w.EndArray();
   w.EndObject();
+  const std::vector<RepoRecord>& repos = state.repos;
+  // Every record twice, rendered in parallel.
+  std::vector<std::string> brief = RecordTexts(repos, RenderBrief);
+  std::vector<std::string> detailed = RecordTexts(repos, RenderDetailed);
+  size_t size = 1024;
+  for (size_t i = 0; i < repos.size(); ++i) {
+    size += brief[i].size() + detailed[i].size() + 2 * repos[i].full_name.size() + 32;
+  }
+  out.reserve(size);
   w.Key("organizations");
   w.BeginObject();
   for (const OrgEntry& org : state.organizations) {
@@ -264,8 +304,9 @@ std::string SerializeState(const State& state) {
     w.Key("repos");
     w.BeginObject();
     for (size_t i : org.repos) {
-      w.Key(state.repos[i].name);
-      WriteRecord(&w, state.repos[i], false);
+      w.Key(repos[i].name);
+      GOLDEN_CHECK(w.depth() == kInOrganizations);
+      w.Raw(brief[i]);
     }
     w.EndObject();
     w.EndObject();
@@ -273,9 +314,10 @@ std::string SerializeState(const State& state) {
   w.EndObject();
   w.Key("repositories");
   w.BeginObject();
-  for (const RepoRecord& r : state.repos) {
-    w.Key(r.full_name);
-    WriteRecord(&w, r, true);
+  for (size_t i = 0; i < repos.size(); ++i) {
+    w.Key(repos[i].full_name);
+    GOLDEN_CHECK(w.depth() == kInRepositories);
+    w.Raw(detailed[i]);
   }
   w.EndObject();
   w.Key("summary");
@@ -283,6 +325,28 @@ std::string SerializeState(const State& state) {
   w.EndObject();
   out.push_back('\n');
   return out;
+}
+
+std::optional<std::string> SameStateAs(std::string_view previous, std::string_view current) {
+  // SerializeState's text opens with `{` and the timestamp line: compare everything after it.
+  constexpr std::string_view kOpening = "{\n  \"timestamp\": \"";
+  auto rest = [&](std::string_view text) -> std::optional<std::string_view> {
+    if (!text.starts_with(kOpening)) return std::nullopt;
+    size_t end = text.find('\n', kOpening.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    return text.substr(end);
+  };
+  std::optional<std::string_view> a = rest(previous), b = rest(current);
+  if (!a || !b || *a != *b) return std::nullopt;
+  // The previous timestamp line must be `  "timestamp": "<plain text>",`.
+  std::string_view value = previous.substr(kOpening.size());
+  value = value.substr(0, value.find('\n'));
+  if (!value.ends_with("\",")) return std::nullopt;
+  value.remove_suffix(2);
+  for (char c : value) {
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return std::nullopt;
+  }
+  return std::string(value);
 }
 
 }  // namespace golden::checkpoint

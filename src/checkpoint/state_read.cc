@@ -1,6 +1,7 @@
-// Reading checkpoint files: nlohmann's SAX events straight into the State structs (no document
-// tree: a 10,000-repository checkpoint is about 20 MB), then the checks: every key known and
+// Reading checkpoint files: SAX events (from a simdjson document, or nlohmann's parser where
+// simdjson cannot serve) straight into the State structs, then the checks: every key known and
 // typed, the checksum, `organizations` against `repositories`, and (3.0) the summary.
+#include <simdjson.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -620,7 +621,85 @@ Result<State> StateReader::Finish() {
   return std::move(st);
 }
 
+namespace {
+
+// What feeding a simdjson document to a StateReader gave.
+enum class Fed { kOk, kRejected, kNeedsText, kCancelled };
+
+// Feeds `e` to `reader` as the SAX events nlohmann's parser gives for the same text. A
+// fraction (number_float) needs the number as written, which the document no longer has:
+// kNeedsText then, and the caller reads the text with nlohmann instead.
+Fed Feed(simdjson::dom::element e, StateReader* reader, const std::atomic<bool>* cancel) {
+  auto fed = [](bool accepted) { return accepted ? Fed::kOk : Fed::kRejected; };
+  switch (e.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return Fed::kCancelled;
+      simdjson::dom::object object = e.get_object().value_unsafe();
+      if (!reader->start_object(object.size())) return Fed::kRejected;
+      for (simdjson::dom::key_value_pair member : object) {
+        std::string key(member.key);
+        if (!reader->key(key)) return Fed::kRejected;
+        if (Fed f = Feed(member.value, reader, cancel); f != Fed::kOk) return f;
+      }
+      return fed(reader->end_object());
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      simdjson::dom::array array = e.get_array().value_unsafe();
+      if (!reader->start_array(array.size())) return Fed::kRejected;
+      for (simdjson::dom::element item : array) {
+        if (Fed f = Feed(item, reader, cancel); f != Fed::kOk) return f;
+      }
+      return fed(reader->end_array());
+    }
+    case simdjson::dom::element_type::STRING: {
+      std::string text(e.get_string().value_unsafe());
+      return fed(reader->string(text));
+    }
+    case simdjson::dom::element_type::INT64:
+      return fed(reader->number_integer(e.get_int64().value_unsafe()));
+    case simdjson::dom::element_type::UINT64:
+      return fed(reader->number_unsigned(e.get_uint64().value_unsafe()));
+    case simdjson::dom::element_type::DOUBLE:
+      return Fed::kNeedsText;
+    case simdjson::dom::element_type::BOOL:
+      return fed(reader->boolean(e.get_bool().value_unsafe()));
+    case simdjson::dom::element_type::NULL_VALUE:
+      return fed(reader->null());
+  }
+  return Fed::kNeedsText;
+}
+
+}  // namespace
+
 Result<State> ParseState(std::string_view text, std::string_view filename) {
+  return ParseState(text, filename, nullptr);
+}
+
+Result<State> ParseState(std::string_view text, std::string_view filename,
+                         const std::atomic<bool>* cancel) {
+  // simdjson reads a checkpoint about ten times faster than nlohmann (a 10,000-repository
+  // checkpoint is 20 MB, read on every run); nlohmann reads what simdjson cannot (numbers
+  // with a fraction, integers beyond 64 bits) and locates syntax errors.
+  {
+    StateReader reader(filename);
+    simdjson::dom::parser parser;
+    simdjson::dom::element doc;
+    if (parser.parse(text.data(), text.size(), true).get(doc) == simdjson::SUCCESS) {
+      switch (Feed(doc, &reader, cancel)) {
+        case Fed::kOk:
+          if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) break;
+          return reader.Finish();
+        case Fed::kRejected:
+          return InvalidArgument(std::string(filename) + ": " + reader.error());
+        case Fed::kNeedsText:
+        case Fed::kCancelled:
+          break;
+      }
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+        return Status(StatusCode::kCancelled, std::string(filename) + ": not read (cancelled)");
+      }
+    }
+  }
   StateReader reader(filename);
   bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &reader,
                                       nlohmann::json::input_format_t::json, true);

@@ -69,6 +69,70 @@ TEST(State, WrittenFilesReadBackIdentically) {
   EXPECT_TRUE(back->organizations[2].repos.empty());
 }
 
+TEST(State, NumbersReadBackAsWritten) {
+  // Metadata fields keep whatever the YAML held: numbers with a fraction and integers beyond 64
+  // bits must come back digit for digit, or the checksum would no longer match.
+  State s = Sample();
+  s.repos[0].type = Value::Num(*Number::Parse("1.50"));
+  s.repos[1].language = Value::Num(*Number::Parse("123456789012345678901234567890"));
+  s.repos[2].status = Value::Num(*Number::Parse("-0.0"));
+  Finish(&s);
+  std::string text = SerializeState(s);
+  ASSERT_NE(text.find("\"type\": 1.50"), std::string::npos);
+  auto back = ParseState(text, "c.json");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->checksum, s.checksum);
+  EXPECT_EQ(SerializeState(*back), text);
+}
+
+TEST(State, SameStateAsRecognisesOnlyAnotherTimestamp) {
+  State s = Sample();
+  std::string previous = SerializeState(s);
+  State later = s;
+  later.timestamp = "2026-02-02T10:00:00.000001Z";
+  std::string current = SerializeState(later);
+  ASSERT_NE(previous, current);
+  EXPECT_EQ(SameStateAs(previous, current), s.timestamp);
+  // What SameStateAs vouches for: the previous file reads back as the current state.
+  auto parsed = ParseState(previous, "c.json");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  parsed->timestamp = later.timestamp;
+  EXPECT_EQ(SerializeState(*parsed), current);
+
+  // Anything else that differs, however small, and the previous file must be read.
+  auto changed = [&](auto edit) {
+    State other = later;
+    edit(&other);
+    Finish(&other);
+    return SerializeState(other);
+  };
+  EXPECT_FALSE(SameStateAs(previous, changed([](State* o) { o->repos[0].compliant ^= true; })));
+  EXPECT_FALSE(SameStateAs(previous, changed([](State* o) { o->generator = "golden 9"; })));
+  EXPECT_FALSE(SameStateAs(previous, changed([](State* o) { o->repos[1].files[0].second = "x"; })));
+  std::string damaged = previous;
+  damaged[damaged.size() / 2] ^= 1;
+  EXPECT_FALSE(SameStateAs(damaged, current));
+  EXPECT_FALSE(SameStateAs(previous.substr(0, previous.size() - 1), current));
+  std::string escaped = previous;
+  escaped.replace(escaped.find(s.timestamp), s.timestamp.size(), "a\\\"b");
+  EXPECT_FALSE(SameStateAs(escaped, current));
+  EXPECT_FALSE(SameStateAs("", current));
+  // A file laid out another way (the original's, a hand edit) is never taken as the same.
+  auto reparsed = ParseJson(previous);
+  ASSERT_TRUE(reparsed.ok());
+  EXPECT_FALSE(SameStateAs(ToJson(*reparsed, {2}), current));
+}
+
+TEST(State, AParseCanBeCancelled) {
+  std::string text = SerializeState(Sample());
+  std::atomic<bool> cancel{true};
+  auto st = ParseState(text, "c.json", &cancel);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.status().code(), StatusCode::kCancelled);
+  cancel = false;
+  EXPECT_TRUE(ParseState(text, "c.json", &cancel).ok());
+}
+
 TEST(State, KeepsTheOriginalsKeysInItsOrder) {
   std::string text = SerializeState(Sample());
   size_t last = 0;

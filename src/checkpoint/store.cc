@@ -155,7 +155,11 @@ Status CheckpointDir::WriteDrift(const Stamp& stamp, std::string_view content) c
   return Status::Ok();
 }
 
-Status CheckpointDir::WriteLatest(std::string_view content) const {
+Status CheckpointDir::WriteLatest(const Stamp& stamp, std::string_view content) const {
+  // Whatever keeps the link from being made (no hard links here, the stamped file gone), a
+  // copy does the same job.
+  auto linked = ReplaceWithLink(dir_ / CheckpointName(stamp), latest());
+  if (linked.ok() && *linked) return Status::Ok();
   return WriteFileAtomic(latest(), content);
 }
 

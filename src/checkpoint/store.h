@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 
 /// Where checkpoints live, relative to the governance root.
 inline constexpr std::string_view kCheckpointsDir = ".metaHub/checkpoints";
-/// The last completed checkpoint: a copy of the newest `checkpoint-<stamp>.json`, replaced last
-/// in every run (so a run killed at any moment leaves the previous one in place).
+/// The last completed checkpoint: another name (a hard link, or a copy where the file system
+/// has none) of the newest `checkpoint-<stamp>.json`, replaced last in every run (so a run
+/// killed at any moment leaves the previous one in place).
 inline constexpr std::string_view kLatestFile = "checkpoint-latest.json";
 /// Inside the checkpoints folder: where `archive` and `reset-baseline` move old files.
 inline constexpr std::string_view kArchiveDir = "archive";
@@ -82,8 +83,10 @@ class CheckpointDir {
   Result<Stamp> WriteCheckpoint(Stamp stamp, std::string_view content) const;
   /// Writes `drift-<stamp>.json` (a new file).
   Status WriteDrift(const Stamp& stamp, std::string_view content) const;
-  /// Replaces checkpoint-latest.json.
-  Status WriteLatest(std::string_view content) const;
+  /// Replaces checkpoint-latest.json with the checkpoint of `stamp`, which holds `content`:
+  /// a hard link to it (no second copy of a large file to write and sync), or a copy where
+  /// the file system has no hard links.
+  Status WriteLatest(const Stamp& stamp, std::string_view content) const;
   /// Moves `file` into archive/ (created when needed); fails rather than replace a file there.
   Status Archive(const fs::path& file, std::string_view name_in_archive) const;
 

@@ -1,6 +1,7 @@
 #include "checkpoint/store.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "base/fs.h"
 #include "testing/temp_dir.h"
@@ -91,12 +92,37 @@ TEST(CheckpointDir, ArchiveNeverOverwrites) {
   EXPECT_EQ(ReadFileOrDie(dir.path() / name), "second");
 }
 
-TEST(CheckpointDir, LatestIsReplacedAtomically) {
+TEST(CheckpointDir, LatestIsAnotherNameOfTheNewestCheckpoint) {
   TempDir t;
   CheckpointDir dir(t.path());
-  ASSERT_TRUE(dir.WriteLatest("one").ok());
-  ASSERT_TRUE(dir.WriteLatest("two").ok());
+  auto inode = [](const fs::path& p) {
+    struct stat st {};
+    EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+    return st.st_ino;
+  };
+  auto one = dir.WriteCheckpoint(StampAt(kNs), "one");
+  ASSERT_TRUE(one.ok());
+  ASSERT_TRUE(dir.WriteLatest(*one, "one").ok());
+  EXPECT_EQ(inode(dir.latest()), inode(dir.path() / CheckpointName(*one)));
+  auto two = dir.WriteCheckpoint(StampAt(kNs + 1000), "two");
+  ASSERT_TRUE(two.ok());
+  ASSERT_TRUE(dir.WriteLatest(*two, "two").ok());
   EXPECT_EQ(ReadFileOrDie(dir.latest()), "two");
+  EXPECT_EQ(inode(dir.latest()), inode(dir.path() / CheckpointName(*two)));
+  // Replacing the name never touches the checkpoint it named before.
+  EXPECT_EQ(ReadFileOrDie(dir.path() / CheckpointName(*one)), "one");
+  auto entries = ListDir(t.path());
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 3u);  // no temporary left behind
+}
+
+TEST(CheckpointDir, LatestIsACopyWhenNoLinkCanBeMade) {
+  TempDir t;
+  CheckpointDir dir(t.path());
+  t.Write("checkpoint-latest.json", "old");
+  // The stamped file is not there to link to: the content is written instead.
+  ASSERT_TRUE(dir.WriteLatest(StampAt(kNs), "new").ok());
+  EXPECT_EQ(ReadFileOrDie(dir.latest()), "new");
   auto entries = ListDir(t.path());
   ASSERT_TRUE(entries.ok());
   EXPECT_EQ(entries->size(), 1u);

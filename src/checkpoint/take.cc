@@ -17,9 +17,10 @@ Value MetadataField(const portfolio::Metadata& metadata, std::string_view key) {
   return Value::String("unknown");
 }
 
-// Everything a record takes from the scan (the verdict comes from the report afterwards).
-RepoRecord FromSnapshot(const portfolio::RepoSnapshot& snap, const TakeOptions& options,
-                        const GitLibrary* git, HashCounts* counts) {
+// A repository's record: from the scan, and enforce's verdict and findings, which it takes out
+// of `report` (a checkpoint keeps no report).
+RepoRecord MakeRecord(const portfolio::RepoSnapshot& snap, report::RepoReport* report,
+                      const TakeOptions& options, const GitLibrary* git, HashCounts* counts) {
   RepoRecord r;
   r.name = EscapeInvalidUtf8(snap.ref.name);
   r.organization = EscapeInvalidUtf8(snap.ref.org);
@@ -44,6 +45,16 @@ RepoRecord FromSnapshot(const portfolio::RepoSnapshot& snap, const TakeOptions& 
   }
   r.files = HashRepoFiles(snap, options.files, sources, counts);
   r.files_hash = FilesHash(r.files);
+  report::Counts c = report->counts();
+  r.compliant = c.violations == 0;
+  r.violations = c.violations;
+  r.warnings = c.warnings;
+  for (report::Finding& f : report->findings) {
+    if (f.severity == report::Severity::kInfo) continue;
+    r.findings.push_back(StoredFinding{std::move(f.rule), f.severity, std::move(f.file), f.line,
+                                       std::move(f.message)});
+  }
+  *report = report::RepoReport();
   return r;
 }
 
@@ -62,8 +73,10 @@ Result<State> TakeCheckpoint(const portfolio::Target& target, const TakeOptions&
   std::optional<GitLibrary> git;
   if (options.use_git && options.previous) git.emplace();
   portfolio::EnforceOptions enforce = options.enforce;
-  enforce.on_snapshot = [&](size_t i, const portfolio::RepoSnapshot& snap) {
-    records[i] = FromSnapshot(snap, options, git ? &*git : nullptr, &repo_counts[i]);
+  enforce.report_metadata = false;
+  enforce.on_snapshot = [&](size_t i, const portfolio::RepoSnapshot& snap,
+                            report::RepoReport* report) {
+    records[i] = MakeRecord(snap, report, options, git ? &*git : nullptr, &repo_counts[i]);
   };
   report::Report rep = portfolio::Enforce(target, enforce, now_ns);
 
@@ -74,22 +87,7 @@ Result<State> TakeCheckpoint(const portfolio::Target& target, const TakeOptions&
   st.strict = options.enforce.checks.strict;
   st.hash_algorithm = std::string(kHashAlgorithm);
   st.hash_files.assign(options.files.patterns().begin(), options.files.patterns().end());
-  size_t i = 0;
-  for (const report::OrgReport& org : rep.orgs) {
-    st.organizations.push_back(OrgEntry{org.name, {}});
-    for (const report::RepoReport& repo : org.repos) {
-      RepoRecord& r = records[i++];
-      report::Counts c = repo.counts();
-      r.compliant = c.violations == 0;
-      r.violations = c.violations;
-      r.warnings = c.warnings;
-      for (const report::Finding& f : repo.findings) {
-        if (f.severity == report::Severity::kInfo) continue;
-        r.findings.push_back(StoredFinding{f.rule, f.severity, f.file, f.line, f.message});
-      }
-    }
-  }
-  GOLDEN_CHECK(i == records.size());
+  for (const report::OrgReport& org : rep.orgs) st.organizations.push_back(OrgEntry{org.name, {}});
   st.repos = std::move(records);
   Finish(&st);
   for (size_t k = 1; k < st.repos.size(); ++k) {

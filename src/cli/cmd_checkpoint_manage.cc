@@ -49,11 +49,17 @@ std::string When(const checkpoint::Stamp& s) {
 
 // The stamped checkpoint whose bytes checkpoint-latest.json repeats (newest first), or "".
 std::string LatestSource(const CheckpointDir& dir, const std::vector<StoredFile>& files) {
+  // Usually a hard link to it (CheckpointDir::WriteLatest): the same file, nothing to read.
+  std::error_code ec;
+  for (auto it = files.rbegin(); it != files.rend(); ++it) {
+    if (it->kind == StoredFile::Kind::kCheckpoint && fs::equivalent(it->path, dir.latest(), ec)) {
+      return it->name;
+    }
+  }
   auto latest = ReadFile(dir.latest(), kMaxCheckpointBytes);
   if (!latest.ok()) return "";
   for (auto it = files.rbegin(); it != files.rend(); ++it) {
     if (it->kind != StoredFile::Kind::kCheckpoint) continue;
-    std::error_code ec;
     if (fs::file_size(it->path, ec) != latest->size() || ec) continue;
     auto text = ReadFile(it->path, kMaxCheckpointBytes);
     if (text.ok() && *text == *latest) return it->name;
@@ -241,7 +247,7 @@ int ResetBaseline(const Subcommands::Flags& f) {
     return Fail(kExitViolations, old_latest.status().message());
   }
   pause.At("after-archive");
-  Status latest = dir->WriteLatest(text);
+  Status latest = dir->WriteLatest(*stamp, text);
   if (!latest.ok()) return Fail(kExitViolations, latest.message());
   console.Say("Checkpoint saved: " + DisplayPath(dir->path() / name));
   console.Say("New baseline: " + std::to_string(state->summary.total_repositories) +

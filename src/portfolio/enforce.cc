@@ -10,7 +10,7 @@ report::RepoReport EnforceSnapshot(const RepoSnapshot& snap, const EnforceOption
   out.name = EscapeInvalidUtf8(snap.ref.name);
   out.org = EscapeInvalidUtf8(snap.ref.org);
   out.path = snap.ref.display;
-  if (snap.metadata.loaded()) out.metadata = snap.metadata.doc;
+  if (options.report_metadata && snap.metadata.loaded()) out.metadata = snap.metadata.doc;
   out.findings = RunChecks(snap, options.checks);
   if (options.add_findings) {
     options.add_findings(snap, &out.findings);
@@ -42,8 +42,9 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     o.name = EscapeInvalidUtf8(org.name);
     o.path = org.display;
     if (org.error) {
-      o.findings.push_back(
-          report::MakeFinding(std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError, "Cannot read the organization folder: " + *org.error));
+      o.findings.push_back(report::MakeFinding(
+          std::string(checks::kScan), std::string(rules::kScanUnreadable), report::Severity::kError,
+          "Cannot read the organization folder: " + *org.error));
     }
     o.repos.resize(org.repos.size());
     rep.orgs.push_back(std::move(o));
@@ -58,7 +59,7 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
   ParallelFor(refs.size(), threads, [&](size_t i) {
     RepoSnapshot snap = LoadRepo(*refs[i], options.scan);
     *slots[i] = EnforceSnapshot(snap, options);
-    if (options.on_snapshot) options.on_snapshot(i, snap);
+    if (options.on_snapshot) options.on_snapshot(i, snap, slots[i]);
     if (options.on_repo_done) options.on_repo_done();
   });
   return rep;

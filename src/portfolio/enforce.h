@@ -27,8 +27,13 @@ struct EnforceOptions {
   /// Called by Enforce once per repository, from worker threads, after its checks ran and
   /// while its snapshot is still alive; `repo_index` is its position in Target::Repos(). Lets
   /// a caller derive more from the same scan (checkpoints hash the governance files) instead
-  /// of scanning again. Must be thread-safe across different indexes.
-  std::function<void(size_t repo_index, const RepoSnapshot& snapshot)> on_snapshot;
+  /// of scanning again. It may take what it needs out of `report`: what it leaves there is
+  /// what the Report that Enforce returns holds. Must be thread-safe across different indexes.
+  std::function<void(size_t repo_index, const RepoSnapshot& snapshot, report::RepoReport* report)>
+      on_snapshot;
+  /// Whether RepoReport::metadata gets a copy of each repository's metadata (for the reports
+  /// that show it); callers that never read it save the copy.
+  bool report_metadata = true;
 };
 
 /// Scans and checks one repository (LoadRepo, then EnforceSnapshot).

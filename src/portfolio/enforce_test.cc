@@ -96,17 +96,33 @@ TEST(Enforce, OnSnapshotSeesEveryRepositoryByIndex) {
   Target target = Portfolio(t.path());
   std::vector<std::string> seen(target.Repos().size());
   std::vector<bool> has_metadata(seen.size());
+  std::vector<std::string> reported(seen.size());
   EnforceOptions options;
   options.threads = 2;
-  options.on_snapshot = [&](size_t i, const RepoSnapshot& snap) {
+  options.on_snapshot = [&](size_t i, const RepoSnapshot& snap, report::RepoReport* repo) {
     seen[i] = snap.ref.org + "/" + snap.ref.name;
     has_metadata[i] = snap.metadata.loaded();
+    reported[i] = repo->org + "/" + repo->name;
   };
   report::Report rep = Enforce(target, options, 0);
   EXPECT_EQ(seen, (std::vector<std::string>{"a/r1", "b/r2", "b/r3"}));
+  EXPECT_EQ(reported, seen);  // the hook is given the repository's own report
   EXPECT_EQ(has_metadata, (std::vector<bool>{false, true, false}));
   // The report is the same as without the hook.
   EXPECT_EQ(report::RenderJson(rep), report::RenderJson(Enforce(target, {}, 0)));
+
+  // What the hook takes out of a report is gone from the one Enforce returns.
+  options.on_snapshot = [](size_t, const RepoSnapshot&, report::RepoReport* repo) {
+    repo->findings.clear();
+  };
+  options.report_metadata = false;
+  report::Report emptied = Enforce(target, options, 0);
+  for (const auto& org : emptied.orgs) {
+    for (const auto& repo : org.repos) {
+      EXPECT_TRUE(repo.findings.empty());
+      EXPECT_TRUE(repo.metadata.IsNull());
+    }
+  }
 }
 
 TEST(Enforce, MoreFindingsCanBeAddedPerRepository) {

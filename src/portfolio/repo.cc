@@ -20,7 +20,7 @@ Result<std::string_view> RepoSnapshot::ReadFile(std::string_view rel, uint64_t m
   }
   Read& r = reads_[std::string(rel)];
   r.limit = max_bytes;
-  r.text = ReadRepoFile(ref.dir, inventory, rel, max_bytes);
+  r.text = ReadRepoFile(ref.dir, inventory, rel, max_bytes, dir.get());
   if (!r.text.ok()) return r.text.status();
   return std::string_view(*r.text);
 }
@@ -34,7 +34,7 @@ std::optional<std::string_view> RepoSnapshot::AlreadyRead(std::string_view rel) 
 RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options) {
   RepoSnapshot snap;
   snap.ref = ref;
-  auto inventory = ScanRepo(ref.dir, options);
+  auto inventory = ScanRepo(ref.dir, options, &snap.dir);
   if (!inventory.ok()) {
     snap.scan_status = inventory.status();
     return snap;

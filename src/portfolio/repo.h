@@ -23,6 +23,8 @@ struct RepoSnapshot {
   Status scan_status;
   RepoInventory inventory;
   Metadata metadata;
+  /// The repository folder, open while the snapshot lives: its files are opened relative to it.
+  UniqueFd dir;
 
   /// Reads the inventory file `rel` as ReadRepoFile does (same rules, same errors), but at most
   /// once per snapshot: the text or the error is kept, so that the checks, checkpoint hashing

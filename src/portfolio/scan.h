@@ -65,8 +65,10 @@ struct ScanOptions {
 };
 
 /// Lists `repo_dir`. Fails only when `repo_dir` itself cannot be listed; unreadable
-/// sub-folders become ScanProblems.
-Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& options = {});
+/// sub-folders become ScanProblems. With `dir_fd`, hands over the open repository folder, for
+/// ReadRepoFile.
+Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& options = {},
+                               UniqueFd* dir_fd = nullptr);
 
 /// The last path component of an inventory path.
 std::string_view BaseName(std::string_view rel);
@@ -75,7 +77,8 @@ std::string_view BaseName(std::string_view rel);
 /// A symlink is read only when it resolves to a file inside the repository; loops, broken
 /// links, links out of the repository, folders and files over the limit are errors whose
 /// message names the problem ("is a directory", "symbolic link loop", ...).
+/// `dir_fd`, when not -1, is `repo_dir` open (ScanRepo): files are opened relative to it.
 Result<std::string> ReadRepoFile(const fs::path& repo_dir, const RepoInventory& inventory,
-                                 std::string_view rel, uint64_t max_bytes);
+                                 std::string_view rel, uint64_t max_bytes, int dir_fd = -1);
 
 }  // namespace golden::portfolio

@@ -5,10 +5,10 @@
 
 namespace golden::report {
 
-void JsonWriter::Newline(size_t depth) {
+void JsonWriter::Newline(size_t level) {
   if (indent_ <= 0) return;
   out_->push_back('\n');
-  out_->append(depth * static_cast<size_t>(indent_), ' ');
+  out_->append(level * static_cast<size_t>(indent_), ' ');
 }
 
 void JsonWriter::BeforeValue() {
@@ -20,7 +20,7 @@ void JsonWriter::BeforeValue() {
   Level& top = stack_.back();
   if (top.has_items) out_->push_back(',');
   top.has_items = true;
-  Newline(stack_.size());
+  Newline(depth());
 }
 
 void JsonWriter::Open(char bracket) {
@@ -33,7 +33,7 @@ void JsonWriter::Close(char bracket) {
   GOLDEN_CHECK(!stack_.empty() && !after_key_);
   bool had_items = stack_.back().has_items;
   stack_.pop_back();
-  if (had_items) Newline(stack_.size());
+  if (had_items) Newline(depth());
   out_->push_back(bracket);
 }
 
@@ -68,6 +68,11 @@ void JsonWriter::Bool(bool b) {
 void JsonWriter::Null() {
   BeforeValue();
   out_->append("null");
+}
+
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
 }
 
 void JsonWriter::Value(const golden::Value& v) {

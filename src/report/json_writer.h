@@ -15,8 +15,14 @@ namespace golden::report {
 /// Shared by every JSON-based report format.
 class JsonWriter {
  public:
-  /// Appends to `*out`; `indent` 0 writes everything on one line.
-  explicit JsonWriter(std::string* out, int indent = 2) : out_(out), indent_(indent) {}
+  /// Appends to `*out`; `indent` 0 writes everything on one line. `depth` > 0 writes a value
+  /// laid out to sit that many levels deep in a larger document, which another writer takes
+  /// with Raw: parts of one document can be written in parallel.
+  explicit JsonWriter(std::string* out, int indent = 2, size_t depth = 0)
+      : out_(out), indent_(indent), depth_(depth) {}
+
+  /// How deep the next value sits (what a writer whose text goes to Raw here needs as `depth`).
+  size_t depth() const { return depth_ + stack_.size(); }
 
   void BeginObject();
   void EndObject();
@@ -29,6 +35,8 @@ class JsonWriter {
   void Int(int64_t i);
   void Bool(bool b);
   void Null();
+  /// A value another JsonWriter wrote with the same indent and `depth` == depth(), as is.
+  void Raw(std::string_view json);
   /// A golden::Value, laid out like everything else (objects in their sorted key order, sets
   /// as arrays).
   void Value(const golden::Value& v);
@@ -53,13 +61,14 @@ class JsonWriter {
   void BeforeValue();
   void Open(char bracket);
   void Close(char bracket);
-  void Newline(size_t depth);
+  void Newline(size_t level);
 
   struct Level {
     bool has_items = false;
   };
   std::string* out_;
   int indent_;
+  size_t depth_;
   std::vector<Level> stack_;
   bool after_key_ = false;
 };

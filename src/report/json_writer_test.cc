@@ -69,5 +69,49 @@ TEST(JsonWriter, EmbedsValuesAtTheRightDepth) {
   EXPECT_EQ(back->GetArray()[0], *v);
 }
 
+TEST(JsonWriter, RawTakesAPartWrittenApartAtItsDepth) {
+  auto write_record = [](JsonWriter* w, int n) {
+    w->BeginObject();
+    w->Member("n", n);
+    w->Key("list");
+    w->BeginArray();
+    w->String("x");
+    w->EndArray();
+    w->Key("empty");
+    w->BeginObject();
+    w->EndObject();
+    w->EndObject();
+  };
+  for (int indent : {0, 2, 4}) {
+    std::string whole;
+    JsonWriter w(&whole, indent);
+    w.BeginObject();
+    w.Key("records");
+    w.BeginObject();
+    for (int n : {1, 2}) {
+      w.Key("r" + std::to_string(n));
+      write_record(&w, n);
+    }
+    w.EndObject();
+    w.EndObject();
+
+    std::string assembled;
+    JsonWriter a(&assembled, indent);
+    a.BeginObject();
+    a.Key("records");
+    a.BeginObject();
+    for (int n : {1, 2}) {
+      std::string part;
+      JsonWriter p(&part, indent, a.depth());
+      write_record(&p, n);
+      a.Key("r" + std::to_string(n));
+      a.Raw(part);
+    }
+    a.EndObject();
+    a.EndObject();
+    EXPECT_EQ(assembled, whole) << "indent " << indent;
+  }
+}
+
 }  // namespace
 }  // namespace golden::report

@@ -63,6 +63,46 @@ TEST(ToJson, Escaping) {
   EXPECT_EQ(ToJson(Value::String("bad\xff")), "\"bad\\ufffd\"");
 }
 
+TEST(AppendJsonString, EscapesWhereverTheCharacterFallsInALongString) {
+  // Long runs of plain text are skipped in blocks of 16 bytes: a character that needs care
+  // must be found at every offset of a block, and near the end of the string.
+  struct Case {
+    std::string text;
+    JsonStyle style;
+    std::string escaped;
+  };
+  JsonStyle ascii;
+  ascii.ascii = true;
+  JsonStyle html;
+  html.escape_html = true;
+  const std::vector<Case> cases = {
+      {"\"", {}, "\\\""},
+      {"\\", {}, "\\\\"},
+      {"\n", {}, "\\n"},
+      {"\x01", {}, "\\u0001"},
+      {"\x7f", {}, "\x7f"},
+      {"\x7f", ascii, "\\u007f"},
+      {"\xc3\xa9", {}, "\xc3\xa9"},
+      {"\xc3\xa9", ascii, "\\u00e9"},
+      {"\xff", {}, "\\ufffd"},
+      {"<", {}, "<"},
+      {"<", html, "\\u003c"},
+      {"&", html, "\\u0026"},
+  };
+  for (const Case& c : cases) {
+    for (size_t before = 0; before <= 40; ++before) {
+      for (size_t after : {0, 1, 15, 16, 17}) {
+        std::string text = std::string(before, 'a') + c.text + std::string(after, 'b');
+        std::string want =
+            "\"" + std::string(before, 'a') + c.escaped + std::string(after, 'b') + "\"";
+        std::string got;
+        AppendJsonString(&got, text, c.style);
+        ASSERT_EQ(got, want) << "before " << before << " after " << after;
+      }
+    }
+  }
+}
+
 TEST(ToJson, SpacedSeparatorsAndSetsAndNonStringKeys) {
   JsonStyle spaced;
   spaced.spaced = true;

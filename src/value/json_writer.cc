@@ -1,4 +1,10 @@
+#include <array>
+#include <cstdint>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/strings.h"
 #include "value/json.h"
@@ -11,6 +17,46 @@ void AppendHex4(std::string* out, uint32_t u) {
   static const char kHex[] = "0123456789abcdef";
   out->append("\\u");
   for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(u >> shift) & 15]);
+}
+
+// What a byte of a string needs: kNeedsEscape for control characters, '"', '\\' and everything
+// outside printable ASCII (escaped, or checked as UTF-8); kHtml for '<', '>' and '&'.
+constexpr uint8_t kNeedsEscape = 1;
+constexpr uint8_t kHtml = 2;
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> c{};
+  for (int b = 0; b < 256; ++b) {
+    if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') c[b] = kNeedsEscape;
+    if (b == '<' || b == '>' || b == '&') c[b] = kHtml;
+  }
+  return c;
+}();
+
+// Where the run of bytes from `i` that need no escape ends, or a position before it: skips
+// 16 bytes at a time while none of them is a control character, '"', '\\', DEL or non-ASCII
+// (nor '<', '>', '&' with `html`). JSON reports and checkpoints are mostly such text.
+size_t PlainRunEnd(std::string_view s, size_t i, bool html) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+  while (i + 16 <= s.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // A signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
+    __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (html) {
+      bad = _mm_or_si128(bad,
+                         _mm_or_si128(_mm_cmpeq_epi8(v, lt),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, amp))));
+    }
+    if (_mm_movemask_epi8(bad) != 0) break;  // the byte loop finds which one
+    i += 16;
+  }
+#else
+  (void)html;
+#endif
+  return i;
 }
 
 void Newline(std::string* out, const JsonStyle& style, int level) {
@@ -90,19 +136,13 @@ void Write(std::string* out, const Value& v, const JsonStyle& style, int level) 
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s, const JsonStyle& style) {
+  const uint8_t stop = style.escape_html ? (kNeedsEscape | kHtml) : kNeedsEscape;
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
     // Most text needs no escape at all: copy such runs whole.
-    size_t run = i;
-    while (run < s.size()) {
-      unsigned char r = static_cast<unsigned char>(s[run]);
-      if (r < 0x20 || r >= 0x7f || r == '"' || r == '\\' ||
-          (style.escape_html && (r == '<' || r == '>' || r == '&'))) {
-        break;
-      }
-      ++run;
-    }
+    size_t run = PlainRunEnd(s, i, style.escape_html);
+    while (run < s.size() && (kByteClass[static_cast<unsigned char>(s[run])] & stop) == 0) ++run;
     if (run > i) {
       out->append(s.data() + i, run - i);
       i = run;

@@ -89,6 +89,37 @@ TEST_F(WithBaseline, NothingChangedMeansNoDriftAndNoDriftFile) {
             (std::vector<std::string>{kBaselineFile, kWeek2File, "checkpoint-latest.json"}));
 }
 
+TEST(CheckpointCli, AnUnchangedRerunSaysTheSameWhetherOrNotThePreviousFileIsParsed) {
+  // Where nothing changed, the previous checkpoint's text is the new one's but for the
+  // timestamp, and is not parsed (SameStateAs). A previous file laid out another way, with the
+  // same content, is parsed and compared: every output must be the same either way.
+  for (std::string format : {"text", "markdown", "json"}) {
+    std::vector<std::string> outputs[2];
+    for (bool relaid : {false, true}) {
+      ExamplePortfolio p;
+      ASSERT_EQ(p.Golden({"checkpoint", "--baseline", "-q"}).exit_code, 0);
+      if (relaid) {
+        std::string text = ReadFileOrDie(p.latest());
+        ASSERT_EQ(text.substr(0, 2), "{\n");
+        std::ofstream(p.latest(), std::ios::trunc) << "{ " << text.substr(1);
+      }
+      TempDir out;
+      fs::path github_output = out.path() / "github_output";
+      ProcessResult r = p.Golden({"checkpoint", "--report", format}, kWeek2,
+                                 {{"GITHUB_OUTPUT", github_output.string()}});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      outputs[relaid] = {r.out, p.Mask(r.err), p.Mask(ReadFileOrDie(github_output)),
+                         ReadFileOrDie(p.checkpoints() / kWeek2File)};
+      EXPECT_EQ(p.CheckpointFiles(),
+                (std::vector<std::string>{kBaselineFile, kWeek2File, "checkpoint-latest.json"}));
+    }
+    EXPECT_EQ(outputs[0], outputs[1]) << format;
+    EXPECT_NE(outputs[0][0].find(format == "json" ? "\"has_drift\": false" : "No"),
+              std::string::npos)
+        << outputs[0][0];
+  }
+}
+
 TEST_F(WithBaseline, FailOnDegradedExitsOneOnlyWhenComplianceDegraded) {
   ProcessResult same = p_.Golden({"checkpoint", "-q", "--fail-on-degraded"}, kWeek2);
   EXPECT_EQ(same.exit_code, 0) << same.err;
