@@ -3,6 +3,7 @@
 // which the tests check for every kind of record.
 #include <algorithm>
 #include <functional>
+#include <numeric>
 
 #include "base/check.h"
 #include "base/hash.h"
@@ -205,20 +206,55 @@ void RenderDetailed(const RepoRecord& r, std::string* out) {
   WriteRecord(&part, r, true);
 }
 
-// Records are rendered in parallel, this many to a task.
-constexpr size_t kRecordsPerTask = 64;
+// The texts of records in a given order, rendered in parallel a block at a time: the strings of
+// one block are reused for the next, so that rendering 20 MB of records takes the memory of one
+// block, not of all of them (fresh memory is slow to come by: every page is a fault).
+class OrderedTexts {
+ public:
+  using Render = void (*)(const RepoRecord&, std::string*);
 
-// One text per record, `render`ed in parallel.
-std::vector<std::string> RecordTexts(const std::vector<RepoRecord>& repos,
-                                     void (*render)(const RepoRecord&, std::string*)) {
-  size_t n = repos.size();
-  std::vector<std::string> texts(n);
-  ParallelFor((n + kRecordsPerTask - 1) / kRecordsPerTask, DefaultThreadCount(), [&](size_t task) {
-    for (size_t i = task * kRecordsPerTask; i < std::min(n, (task + 1) * kRecordsPerTask); ++i) {
-      render(repos[i], &texts[i]);
-    }
-  });
-  return texts;
+  OrderedTexts(const std::vector<RepoRecord>& repos, std::vector<size_t> order, Render render)
+      : repos_(repos), order_(std::move(order)), render_(render) {}
+
+  /// The text of the next record of the order.
+  std::string_view Next() {
+    if (pos_ == filled_) RenderBlock();
+    return block_[pos_++];
+  }
+
+ private:
+  static constexpr size_t kBlock = 1024;         // records rendered between two hand-overs
+  static constexpr size_t kRecordsPerTask = 64;  // records a thread takes at a time
+
+  void RenderBlock() {
+    size_t count = std::min(kBlock, order_.size() - next_);
+    if (block_.size() < count) block_.resize(count);
+    ParallelFor((count + kRecordsPerTask - 1) / kRecordsPerTask, DefaultThreadCount(),
+                [&](size_t task) {
+                  for (size_t i = task * kRecordsPerTask;
+                       i < std::min(count, (task + 1) * kRecordsPerTask); ++i) {
+                    block_[i].clear();
+                    render_(repos_[order_[next_ + i]], &block_[i]);
+                  }
+                });
+    next_ += count;
+    filled_ = count;
+    pos_ = 0;
+  }
+
+  const std::vector<RepoRecord>& repos_;
+  std::vector<size_t> order_;
+  Render render_;
+  std::vector<std::string> block_;
+  size_t next_ = 0;    // in order_: the first record not rendered yet
+  size_t filled_ = 0;  // texts in block_
+  size_t pos_ = 0;     // the next text of block_ to hand over
+};
+
+std::vector<size_t> InRecordOrder(size_t n) {
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  return order;
 }
 
 }  // namespace
@@ -226,11 +262,11 @@ std::vector<std::string> RecordTexts(const std::vector<RepoRecord>& repos,
 void CanonicalRepositories(const std::vector<RepoRecord>& repos,
                            const std::function<void(std::string_view)>& sink) {
   // 10,000 records make about 12 MB: rendered in parallel, handed to `sink` record by record.
-  std::vector<std::string> texts = RecordTexts(repos, RenderCanonical);
+  OrderedTexts texts(repos, InRecordOrder(repos.size()), RenderCanonical);
   sink("{");
-  for (size_t i = 0; i < texts.size(); ++i) {
+  for (size_t i = 0; i < repos.size(); ++i) {
     if (i > 0) sink(", ");
-    sink(texts[i]);
+    sink(texts.Next());
   }
   sink("}");
 }
@@ -288,14 +324,15 @@ std::string SerializeState(const State& state) {
   w.EndArray();
   w.EndObject();
   const std::vector<RepoRecord>& repos = state.repos;
-  // Every record twice, rendered in parallel.
-  std::vector<std::string> brief = RecordTexts(repos, RenderBrief);
-  std::vector<std::string> detailed = RecordTexts(repos, RenderDetailed);
-  size_t size = 1024;
-  for (size_t i = 0; i < repos.size(); ++i) {
-    size += brief[i].size() + detailed[i].size() + 2 * repos[i].full_name.size() + 32;
+  // Every record twice, rendered in parallel in the order the file lists them.
+  std::vector<size_t> by_organization;
+  by_organization.reserve(repos.size());
+  for (const OrgEntry& org : state.organizations) {
+    by_organization.insert(by_organization.end(), org.repos.begin(), org.repos.end());
   }
-  out.reserve(size);
+  OrderedTexts brief(repos, std::move(by_organization), RenderBrief);
+  OrderedTexts detailed(repos, InRecordOrder(repos.size()), RenderDetailed);
+  out.reserve(repos.size() * 2048 + 1024);
   w.Key("organizations");
   w.BeginObject();
   for (const OrgEntry& org : state.organizations) {
@@ -306,7 +343,7 @@ std::string SerializeState(const State& state) {
     for (size_t i : org.repos) {
       w.Key(repos[i].name);
       GOLDEN_CHECK(w.depth() == kInOrganizations);
-      w.Raw(brief[i]);
+      w.Raw(brief.Next());
     }
     w.EndObject();
     w.EndObject();
@@ -317,7 +354,7 @@ std::string SerializeState(const State& state) {
   for (size_t i = 0; i < repos.size(); ++i) {
     w.Key(repos[i].full_name);
     GOLDEN_CHECK(w.depth() == kInRepositories);
-    w.Raw(detailed[i]);
+    w.Raw(detailed.Next());
   }
   w.EndObject();
   w.Key("summary");

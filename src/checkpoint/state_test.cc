@@ -133,6 +133,25 @@ TEST(State, AParseCanBeCancelled) {
   EXPECT_TRUE(ParseState(text, "c.json", &cancel).ok());
 }
 
+TEST(State, OrganizationsListTheirOwnRecordsWhateverTheNameOrder) {
+  // "a-b/y" sorts before "a/x" ('-' < '/') but organization "a" before "a-b": the two sections
+  // list records in different orders, and each must still hold the right ones (the reader
+  // checks every copy against `repositories`). More records than one rendering block, too.
+  std::vector<RepoRecord> records;
+  for (int i = 0; i < 1500; ++i) {
+    records.push_back(Record((i % 2 ? "a/x" : "a-b/y") + std::to_string(i), i % 3 == 0,
+                             "h" + std::to_string(i)));
+  }
+  State s = MakeState(records, "2026-01-01T00:00:00.000000Z");
+  std::string text = SerializeState(s);
+  auto back = ParseState(text, "c.json");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(SerializeState(*back), text);
+  size_t repositories = text.find("\"repositories\"");
+  EXPECT_LT(text.find("\"a\": {"), text.find("\"a-b\": {"));
+  EXPECT_LT(text.find("\"a-b/y0\": {", repositories), text.find("\"a/x1\": {", repositories));
+}
+
 TEST(State, KeepsTheOriginalsKeysInItsOrder) {
   std::string text = SerializeState(Sample());
   size_t last = 0;
