@@ -48,7 +48,8 @@ Result<std::string> ReadFile(const fs::path& path, uint64_t max_bytes = kDefault
 
 /// ReadFile of `rel`, relative to the open folder `dir_fd` (the kernel resolves only `rel`,
 /// not the whole path again); messages name `shown`. A symlink as the last component is not
-/// followed (an error).
+/// followed (an error). For files known to be regular (a scan listed them): a file under 64 KB
+/// is read in one read, its end being where the read came short.
 Result<std::string> ReadFileAt(int dir_fd, const std::string& rel, const fs::path& shown,
                                uint64_t max_bytes = kDefaultMaxFileBytes);
 

@@ -1,5 +1,6 @@
 #include "base/fs.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -90,6 +91,38 @@ TEST(WriteNewFileAtomic, CreatesOnceAndNeverReplaces) {
 TEST(WriteNewFileAtomic, MissingFolderIsAnError) {
   TempDir dir;
   EXPECT_FALSE(WriteNewFileAtomic(dir.path() / "no" / "file", "x").ok());
+}
+
+TEST(ReadFileAt, ReadsWhatReadFileReadsWhateverTheSize) {
+  TempDir dir;
+  UniqueFd fd(::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY));
+  ASSERT_TRUE(fd);
+  // Around the size read in one go (64 KB), and well past it.
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537},
+                      size_t{200000}}) {
+    std::string content(size, 'x');
+    for (size_t i = 0; i < size; i += 7) content[i] = static_cast<char>('a' + i % 26);
+    std::string name = "f" + std::to_string(size);
+    dir.Write(name, content);
+    auto r = ReadFileAt(fd.get(), name, dir.path() / name);
+    ASSERT_TRUE(r.ok()) << size << ": " << r.status().ToString();
+    EXPECT_EQ(*r, content) << size;
+  }
+  // The same errors as ReadFile, naming the path given for messages.
+  dir.Write("small", std::string(100, 'y'));
+  auto limited = ReadFileAt(fd.get(), "small", dir.path() / "small", 99);
+  ASSERT_FALSE(limited.ok());
+  EXPECT_EQ(limited.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(limited.status().message(), ReadFile(dir.path() / "small", 99).status().message());
+  EXPECT_TRUE(ReadFileAt(fd.get(), "small", dir.path() / "small", 100).ok());
+  dir.Mkdir("sub");
+  auto folder = ReadFileAt(fd.get(), "sub", dir.path() / "sub");
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.status().message(), ReadFile(dir.path() / "sub").status().message());
+  auto missing = ReadFileAt(fd.get(), "nope", dir.path() / "nope");
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  ASSERT_EQ(::symlink("small", (dir.path() / "link").c_str()), 0);
+  EXPECT_FALSE(ReadFileAt(fd.get(), "link", dir.path() / "link").ok());  // never followed
 }
 
 TEST(ReplaceWithLink, ReplacesTheNameWithALinkToTheTarget) {
