@@ -98,8 +98,8 @@ TEST(ReadFileAt, ReadsWhatReadFileReadsWhateverTheSize) {
   UniqueFd fd(::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY));
   ASSERT_TRUE(fd);
   // Around the size read in one go (64 KB), and well past it.
-  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537},
-                      size_t{200000}}) {
+  for (size_t size :
+       {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537}, size_t{200000}}) {
     std::string content(size, 'x');
     for (size_t i = 0; i < size; i += 7) content[i] = static_cast<char>('a' + i % 26);
     std::string name = "f" + std::to_string(size);
