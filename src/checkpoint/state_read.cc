@@ -677,9 +677,9 @@ Result<State> ParseState(std::string_view text, std::string_view filename) {
 
 Result<State> ParseState(std::string_view text, std::string_view filename,
                          const std::atomic<bool>* cancel) {
-  // simdjson reads a checkpoint about ten times faster than nlohmann (a 10,000-repository
-  // checkpoint is 20 MB, read on every run); nlohmann reads what simdjson cannot (numbers
-  // with a fraction, integers beyond 64 bits) and locates syntax errors.
+  // simdjson parses a 20 MB checkpoint (10,000 repositories) in 5 to 20 ms, where nlohmann's
+  // lexer alone took about 55; nlohmann reads what simdjson cannot (numbers with a fraction,
+  // kept as written; integers beyond 64 bits) and locates syntax errors.
   {
     StateReader reader(filename);
     simdjson::dom::parser parser;
