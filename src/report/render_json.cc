@@ -98,6 +98,7 @@ void WriteTotals(JsonWriter* w, const Totals& t) {
   w->Member("total_violations", t.total_violations);
   w->Member("total_warnings", t.total_warnings);
   w->Member("total_info", t.total_info);
+  w->Member("total_waived", t.total_waived);
 }
 
 // The body of an organization object (without the braces), shared by the organization

@@ -144,6 +144,18 @@ TEST(RenderJson, PolicyAndWaivedFindings) {
             R"("reason":"JIRA-1"}}])");
 }
 
+TEST(RenderJson, OrganizationAndPortfolioSummariesCountWaivedFindings) {
+  // As the text reports' "Total Waived" does.
+  for (Scope scope : {Scope::kOrg, Scope::kPortfolio}) {
+    Report rep = PolicyScope();
+    rep.scope = scope;
+    auto v = ParseJson(RenderJson(rep));
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_EQ(*v->Find("summary")->Find("total_waived"), Value::Int(1));
+    EXPECT_EQ(*v->Find("summary")->Find("total_violations"), Value::Int(1));
+  }
+}
+
 TEST(RenderJson, KeysComeInTheOriginalsOrder) {
   std::string out = RenderJson(RepoScope());
   size_t repo = out.find("\"repo\""), ts = out.find("\"timestamp\""),
@@ -205,7 +217,7 @@ TEST(RenderJson, OrganizationSummaryHasTheRunbooksKeys) {
   EXPECT_EQ(*v->Find("organization"), Value::String("acme"));
   EXPECT_EQ(ToJson(*v->Find("summary")),
             R"({"failed":1,"passed":2,"total_info":0,"total_repos":3,"total_violations":2,)"
-            R"("total_warnings":1})");
+            R"("total_waived":0,"total_warnings":1})");
   const Value& repo = v->Find("repos")->GetArray()[0];
   for (std::string_view key :
        {"name", "path", "passed", "violations", "warnings", "info", "metadata", "summary"}) {
