@@ -47,24 +47,29 @@ std::string When(const checkpoint::Stamp& s) {
   return s.micros ? iso : iso.substr(0, 19) + "Z";
 }
 
-// The stamped checkpoint whose bytes checkpoint-latest.json repeats (newest first), or "".
-std::string LatestSource(const CheckpointDir& dir, const std::vector<StoredFile>& files) {
-  // Usually a hard link to it (CheckpointDir::WriteLatest): the same file, nothing to read.
+// The stamped checkpoint checkpoint-latest.json repeats (newest first): `name` empty for none;
+// `linked` when it is the same file (a hard link, as golden makes it), not a copy.
+struct LatestOf {
+  std::string name;
+  bool linked = false;
+};
+
+LatestOf LatestSource(const CheckpointDir& dir, const std::vector<StoredFile>& files) {
   std::error_code ec;
   for (auto it = files.rbegin(); it != files.rend(); ++it) {
     if (it->kind == StoredFile::Kind::kCheckpoint && fs::equivalent(it->path, dir.latest(), ec)) {
-      return it->name;
+      return {it->name, true};
     }
   }
   auto latest = ReadFile(dir.latest(), kMaxCheckpointBytes);
-  if (!latest.ok()) return "";
+  if (!latest.ok()) return {};
   for (auto it = files.rbegin(); it != files.rend(); ++it) {
     if (it->kind != StoredFile::Kind::kCheckpoint) continue;
     if (fs::file_size(it->path, ec) != latest->size() || ec) continue;
     auto text = ReadFile(it->path, kMaxCheckpointBytes);
-    if (text.ok() && *text == *latest) return it->name;
+    if (text.ok() && *text == *latest) return {it->name, false};
   }
-  return "";
+  return {};
 }
 
 int List(const Subcommands::Flags& f) {
@@ -104,7 +109,7 @@ int List(const Subcommands::Flags& f) {
     if (!fs::exists(dir->latest(), ec)) {
       std::printf("latest: none\n");
     } else {
-      std::string source = LatestSource(*dir, *files);
+      std::string source = LatestSource(*dir, *files).name;
       std::printf("latest: %s\n", source.empty()
                                       ? "checkpoint-latest.json (a copy of no listed checkpoint)"
                                       : source.c_str());
@@ -309,9 +314,11 @@ int Verify(const Subcommands::Flags& f) {
   }
   std::error_code ec;
   if (fs::exists(dir->latest(), ec)) {
-    std::string source = LatestSource(*dir, all);
+    LatestOf source = LatestSource(*dir, all);
     check_state(dir->latest(), std::string(checkpoint::kLatestFile),
-                source.empty() ? "" : ", a copy of " + source);
+                source.name.empty() ? ""
+                : source.linked     ? ", the same file as " + source.name
+                                    : ", a copy of " + source.name);
   }
   if (checked == 0) {
     std::printf("No checkpoints in %s\n", DisplayPath(dir->path()).c_str());

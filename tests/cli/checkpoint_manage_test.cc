@@ -121,6 +121,17 @@ TEST_F(History, VerifyChecksEveryFileAndNamesTheBadOnes) {
   ProcessResult ok = At(30, {"verify"});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   Golden("verify.stdout", ok.out);
+  // checkpoint-latest.json is the newest checkpoint's file; a copy of it (a git checkout, a
+  // file system without hard links) is recognised by its content.
+  fs::path newest = p_.checkpoints() / "checkpoint-20260131-000000-000000.json";
+  EXPECT_TRUE(fs::equivalent(p_.latest(), newest));
+  fs::remove(p_.latest());
+  fs::copy_file(newest, p_.latest());
+  ProcessResult copied = At(30, {"verify"});
+  EXPECT_EQ(copied.exit_code, 0) << copied.err;
+  EXPECT_NE(copied.out.find("), a copy of checkpoint-20260131-000000-000000.json"),
+            std::string::npos)
+      << copied.out;
   fs::path victim = p_.checkpoints() / "checkpoint-20260111-000000-000000.json";
   std::string text = ReadFileOrDie(victim);
   size_t at = text.find("\"compliant\": true", text.find("\"repositories\""));
