@@ -219,7 +219,7 @@ Result<bool> RenameNoReplace(const fs::path& from, const fs::path& to) {
   return true;
 }
 
-Result<bool> ReplaceWithLink(const fs::path& target, const fs::path& path) {
+Status ReplaceWithLink(const fs::path& target, const fs::path& path) {
   std::random_device rd;
   fs::path tmp;
   int linked = -1;
@@ -229,12 +229,8 @@ Result<bool> ReplaceWithLink(const fs::path& target, const fs::path& path) {
     if (linked != 0 && errno != EEXIST) break;
   }
   if (linked != 0) {
-    int err = errno;
-    // No hard links here (FAT, some network and FUSE file systems), or too many already.
-    if (err == EPERM || err == EXDEV || err == EOPNOTSUPP || err == EMLINK || err == ENOSYS) {
-      return false;
-    }
-    return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
+    return IoError("cannot link " + DisplayPath(path) + " to " + DisplayPath(target) + ": " +
+                   ErrnoMessage(errno));
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
@@ -242,7 +238,7 @@ Result<bool> ReplaceWithLink(const fs::path& target, const fs::path& path) {
     return IoError("cannot write " + DisplayPath(path) + ": " + ErrnoMessage(err));
   }
   SyncParent(path);
-  return true;
+  return Status::Ok();
 }
 
 Status AppendToFile(const fs::path& path, std::string_view content) {

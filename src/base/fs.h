@@ -70,9 +70,9 @@ Result<bool> RenameNoReplace(const fs::path& from, const fs::path& to);
 
 /// Makes `path` another name (a hard link) of the existing file `target`, replacing `path`
 /// atomically as WriteFileAtomic does: a temporary link beside it, rename, fsync of the folder.
-/// Returns false, and changes nothing, where the file system has no hard links (the caller
-/// then writes a copy).
-Result<bool> ReplaceWithLink(const fs::path& target, const fs::path& path);
+/// On failure (no hard links on this file system, `target` gone, ...) nothing changes, and the
+/// caller may write a copy instead.
+Status ReplaceWithLink(const fs::path& target, const fs::path& path);
 
 /// Appends `content` to `path` (created when missing) with O_APPEND, as a shell's `>>` does:
 /// for files that several writers share, such as $GITHUB_OUTPUT.

@@ -131,9 +131,8 @@ TEST(ReplaceWithLink, ReplacesTheNameWithALinkToTheTarget) {
   fs::path name = dir.Write("latest.json", "old");
   fs::path old_target = dir.path() / "old.json";
   ASSERT_EQ(::link(name.c_str(), old_target.c_str()), 0);
-  auto linked = ReplaceWithLink(target, name);
-  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
-  EXPECT_TRUE(*linked);
+  Status linked = ReplaceWithLink(target, name);
+  ASSERT_TRUE(linked.ok()) << linked.ToString();
   EXPECT_EQ(*ReadFile(name), "new");
   EXPECT_EQ(*ReadFile(old_target), "old");  // the file it named before is untouched
   struct stat a {
@@ -149,7 +148,7 @@ TEST(ReplaceWithLink, ReplacesTheNameWithALinkToTheTarget) {
 TEST(ReplaceWithLink, AMissingTargetIsAnErrorAndChangesNothing) {
   TempDir dir;
   fs::path name = dir.Write("latest.json", "old");
-  auto linked = ReplaceWithLink(dir.path() / "gone.json", name);
+  Status linked = ReplaceWithLink(dir.path() / "gone.json", name);
   EXPECT_FALSE(linked.ok());
   EXPECT_EQ(*ReadFile(name), "old");
   auto entries = ListDir(dir.path());

@@ -4,24 +4,15 @@
 
 #include "catalog/render.h"
 #include "portfolio/schema.h"
+#include "testing/portfolio.h"
 #include "testing/temp_dir.h"
 
 namespace golden::catalog {
 namespace {
 
+using golden::testing::Portfolio;
 using golden::testing::SourceDir;
 using golden::testing::TempDir;
-
-portfolio::Target Portfolio(const fs::path& root) {
-  portfolio::TargetRequest r;
-  r.path = root / "organizations";
-  r.root = root;
-  r.cwd = root;
-  r.scope = portfolio::Scope::kPortfolio;
-  auto t = portfolio::ResolveTarget(r);
-  EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return *t;
-}
 
 Catalog Build(const fs::path& root, unsigned threads = 2) {
   portfolio::EnforceOptions options;

@@ -63,20 +63,6 @@ std::string BlobHeader(uint64_t size) {
   return "blob " + std::to_string(size) + std::string(1, '\0');
 }
 
-class File {
- public:
-  explicit File(int fd) : fd_(fd) {}
-  ~File() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  File(const File&) = delete;
-  File& operator=(const File&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 // Reads the whole file in chunks, calling `fn` on each.
 template <typename Fn>
 Status ForEachChunk(int fd, const fs::path& path, Fn fn) {
@@ -119,23 +105,24 @@ std::string NormalisedBlobId(std::string_view content) {
 }
 
 Result<std::string> NormalisedBlobIdOfFile(const fs::path& path) {
-  File f(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-  if (f.fd() < 0) return IoError("cannot read " + DisplayPath(path) + ": " + ErrnoMessage(errno));
+  UniqueFd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (!f) return IoError("cannot read " + DisplayPath(path) + ": " + ErrnoMessage(errno));
   struct stat st;
-  if (::fstat(f.fd(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(f.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
     return IoError("cannot read " + DisplayPath(path) + ": not a regular file");
   }
   // Git's header needs the length first: one pass to count, one to hash.
   uint64_t size = 0;
   bool pending = false;
   GOLDEN_RETURN_IF_ERROR(ForEachChunk(
-      f.fd(), path, [&](std::string_view chunk) { size += NormalisedLength(chunk, &pending); }));
+      f.get(), path, [&](std::string_view chunk) { size += NormalisedLength(chunk, &pending); }));
   StreamingDigest sha(StreamingDigest::Algorithm::kSha1);
   sha.Update(BlobHeader(size));
   uint64_t fed = 0;
   pending = false;
-  GOLDEN_RETURN_IF_ERROR(ForEachChunk(
-      f.fd(), path, [&](std::string_view chunk) { fed += FeedNormalised(&sha, chunk, &pending); }));
+  GOLDEN_RETURN_IF_ERROR(ForEachChunk(f.get(), path, [&](std::string_view chunk) {
+    fed += FeedNormalised(&sha, chunk, &pending);
+  }));
   if (pending) {
     sha.Update("\n");
     ++fed;

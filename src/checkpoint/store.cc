@@ -92,21 +92,15 @@ Result<std::optional<fs::path>> CheckpointDir::Previous() const {
   return std::optional<fs::path>();
 }
 
-CheckpointDir::Lock::~Lock() {
-  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
-}
-
 Result<std::unique_ptr<CheckpointDir::Lock>> CheckpointDir::Acquire() const {
   GOLDEN_RETURN_IF_ERROR(MakeDirs(dir_));
-  int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return IoError("cannot open " + DisplayPath(dir_) + ": " + ErrnoMessage(errno));
-  while (::flock(fd, LOCK_EX) != 0) {
+  UniqueFd fd(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd) return IoError("cannot open " + DisplayPath(dir_) + ": " + ErrnoMessage(errno));
+  while (::flock(fd.get(), LOCK_EX) != 0) {
     if (errno == EINTR) continue;
-    int err = errno;
-    ::close(fd);
-    return IoError("cannot lock " + DisplayPath(dir_) + ": " + ErrnoMessage(err));
+    return IoError("cannot lock " + DisplayPath(dir_) + ": " + ErrnoMessage(errno));
   }
-  return std::make_unique<Lock>(fd);
+  return std::make_unique<Lock>(std::move(fd));
 }
 
 size_t CheckpointDir::RemoveStaleTemporaries() const {
@@ -156,10 +150,9 @@ Status CheckpointDir::WriteDrift(const Stamp& stamp, std::string_view content) c
 }
 
 Status CheckpointDir::WriteLatest(const Stamp& stamp, std::string_view content) const {
-  // Whatever keeps the link from being made (no hard links here, the stamped file gone), a
-  // copy does the same job.
-  auto linked = ReplaceWithLink(dir_ / CheckpointName(stamp), latest());
-  if (linked.ok() && *linked) return Status::Ok();
+  // Whatever keeps the link from being made (no hard links on this file system, the stamped
+  // file gone), a copy does the same job.
+  if (ReplaceWithLink(dir_ / CheckpointName(stamp), latest()).ok()) return Status::Ok();
   return WriteFileAtomic(latest(), content);
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/fs.h"
 #include "base/status.h"
 #include "checkpoint/stamp.h"
 
@@ -63,13 +64,10 @@ class CheckpointDir {
   /// take turns instead of interleaving. Creates the folder.
   class Lock {
    public:
-    explicit Lock(int fd) : fd_(fd) {}
-    ~Lock();
-    Lock(const Lock&) = delete;
-    Lock& operator=(const Lock&) = delete;
+    explicit Lock(UniqueFd fd) : fd_(std::move(fd)) {}
 
    private:
-    int fd_;
+    UniqueFd fd_;  // closing it releases the flock
   };
   Result<std::unique_ptr<Lock>> Acquire() const;
 

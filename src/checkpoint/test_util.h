@@ -9,22 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "checkpoint/state.h"
-#include "portfolio/target.h"
+#include "testing/portfolio.h"
 
 namespace golden::checkpoint::test {
 
-/// The portfolio of the governance root `root` (every organization), as golden checkpoint
-/// scans it.
-inline portfolio::Target Portfolio(const std::filesystem::path& root) {
-  portfolio::TargetRequest r;
-  r.path = root / "organizations";
-  r.root = root;
-  r.cwd = root;
-  r.scope = portfolio::Scope::kPortfolio;
-  auto t = portfolio::ResolveTarget(r);
-  EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return t.ok() ? *t : portfolio::Target{};
-}
+using golden::testing::Portfolio;
 
 /// A 3.0 record of `full_name` ("org/repo") with one file hashed as `hash`.
 inline RepoRecord Record(const std::string& full_name, bool compliant = true,

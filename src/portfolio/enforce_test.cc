@@ -6,23 +6,15 @@
 #include <set>
 
 #include "report/render.h"
+#include "testing/portfolio.h"
 #include "testing/temp_dir.h"
 
 namespace golden::portfolio {
 namespace {
 
+using golden::testing::Portfolio;
 using golden::testing::SourceDir;
 using golden::testing::TempDir;
-
-Target Portfolio(const fs::path& root) {
-  TargetRequest r;
-  r.path = root / "organizations";
-  r.root = root;
-  r.cwd = root;
-  auto t = ResolveTarget(r);
-  EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return *t;
-}
 
 TEST(Enforce, SameReportWhateverTheNumberOfThreads) {
   fs::path root = SourceDir() / "examples/governance";

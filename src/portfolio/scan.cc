@@ -21,15 +21,11 @@ namespace {
 // two fcntl calls per folder on top, which was a third of the system calls of a scan.
 class DirReader {
  public:
-  /// Reads the folder open as `fd`; closes it at the end when `owned`.
-  DirReader(int fd, bool owned) : fd_(fd), owned_(owned) {}
-  ~DirReader() {
-    if (owned_) ::close(fd_);
-  }
+  /// Reads the folder open as `fd` (which the caller keeps and closes).
+  explicit DirReader(int fd) : fd_(fd) {}
   DirReader(const DirReader&) = delete;
   DirReader& operator=(const DirReader&) = delete;
 
-  int fd() const { return fd_; }
   /// The next entry; false at the end or on error (then `error()` is non-zero).
   bool Next(const char** name, unsigned char* type) {
     while (true) {
@@ -53,7 +49,6 @@ class DirReader {
 
  private:
   int fd_;
-  bool owned_;
   int error_ = 0;
   size_t pos_ = 0, len_ = 0;
   alignas(struct dirent64) char buf_[32 * 1024];
@@ -97,14 +92,17 @@ Result<RepoInventory> ScanRepo(const fs::path& repo_dir, const ScanOptions& opti
   while (!pending.empty() && !stopped) {
     PendingDir cur = std::move(pending.back());
     pending.pop_back();
-    int fd = cur.rel.empty() ? root_fd
-                             : ::openat(root_fd, cur.rel.c_str(),
-                                        O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-      inv.problems.push_back({cur.rel, ErrnoMessage(errno)});
-      continue;
+    UniqueFd sub;  // a sub-folder, open while it is listed
+    if (!cur.rel.empty()) {
+      sub.reset(::openat(root_fd, cur.rel.c_str(),
+                         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+      if (!sub) {
+        inv.problems.push_back({cur.rel, ErrnoMessage(errno)});
+        continue;
+      }
     }
-    DirReader dir(fd, /*owned=*/fd != root_fd);
+    const int fd = sub ? sub.get() : root_fd;
+    DirReader dir(fd);
     const char* raw_name;
     unsigned char type;
     while (dir.Next(&raw_name, &type)) {

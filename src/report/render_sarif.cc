@@ -16,17 +16,8 @@ namespace golden::report {
 
 namespace {
 
-std::string_view Level(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "note";
-  }
-  return "error";
-}
+// SARIF's levels are golden's severities, but for info, which SARIF calls a note.
+std::string_view Level(Severity s) { return s == Severity::kInfo ? "note" : SeverityName(s); }
 
 void Text(JsonWriter* w, std::string_view key, std::string_view text) {
   w->Key(key);
