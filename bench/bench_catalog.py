@@ -18,12 +18,11 @@ machine the CPU time is the steadier figure (wall time is at best CPU time / cor
 
 import os
 import statistics
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from bench_enforce import parse_args, timed  # noqa: E402  (one timing helper, one set of options)
+from bench_enforce import parse_args, portfolio, timed  # noqa: E402  (one timing helper, one set of options)
 
 
 def main():
@@ -31,10 +30,7 @@ def main():
     print(f"{'repos':>6} {'command':<18} {'wall s':>7} {'CPU s':>6} {'max RSS MB':>10} "
           f"{'wall vs enforce':>15} {'CPU vs enforce':>14}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = os.path.join(args.dir, f"portfolio-{size}")
-        if not os.path.isdir(os.path.join(root, "organizations")):
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
-                            "--repos", str(size)], check=True)
+        root = portfolio(args, size)
         commands = {"enforce": [golden, "enforce", "-q"]}
         for fmt in ["json", "html", "markdown", "backstage"]:
             commands[f"catalog-{fmt}"] = [golden, "catalog", "-q", "--format", fmt, "-o",

@@ -2,7 +2,7 @@
 """Whole-process benchmark of `golden checkpoint` on generated portfolios.
 
     bench/bench_checkpoint.py [--golden build/golden] [--sizes 1000,10000] [--runs 5]
-                              [--dir /tmp/golden-bench] [--git]
+                              [--dir /tmp/golden-bench] [--git] [--distinct-workflows]
 
 For each size it generates a portfolio once (bench/gen_portfolio.py; with --git every
 repository is also made a git checkout whose index holds every file, so the git shortcut of
@@ -18,24 +18,8 @@ from a shared, noisy machine stay comparable.
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 
-from bench_enforce import parse_args, timed  # timed: (wall s, CPU s, max RSS KB) of one run
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def make_git_checkouts(root):
-    """Turns every repository of the portfolio into a git checkout with all files staged."""
-    orgs = os.path.join(root, "organizations")
-    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="b@b",
-               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="b@b")
-    for org in sorted(os.listdir(orgs)):
-        for repo in sorted(os.listdir(os.path.join(orgs, org))):
-            path = os.path.join(orgs, org, repo)
-            subprocess.run("git init -q && git add -A", shell=True, cwd=path, env=env,
-                           check=True)
+from bench_enforce import parse_args, portfolio, timed  # timed: (wall s, CPU s, max RSS KB) of one run
 
 
 def main():
@@ -46,12 +30,7 @@ def main():
     print(f"{'repos':>6} {'git':>4} {'command':<8} {'wall s':>7} {'cpu s':>7} {'RSS MB':>7}"
           f" {'wall/enf':>8} {'cpu/enf':>8}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = os.path.join(args.dir, f"portfolio{'-git' if args.git else ''}-{size}")
-        if not os.path.isdir(os.path.join(root, "organizations")):
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
-                            "--repos", str(size)], check=True)
-            if args.git:
-                make_git_checkouts(root)
+        root = portfolio(args, size, git=args.git)
         checkpoints = os.path.join(root, ".metaHub", "checkpoints")
         enforce = [golden, "enforce", "-q"]
         checkpoint = [golden, "checkpoint", "-q"]

@@ -2,7 +2,7 @@
 """Whole-process benchmark of `golden enforce` on generated portfolios.
 
     bench/bench_enforce.py [--golden build/golden] [--sizes 1000,10000] [--runs 5]
-                           [--dir /tmp/golden-bench]
+                           [--dir /tmp/golden-bench] [--distinct-workflows]
 
 For each size it generates a portfolio once (bench/gen_portfolio.py; about 25 files per
 repository), warms the page cache, then times, N runs each, median wall time and max RSS
@@ -34,12 +34,29 @@ def timed(cmd, cwd):
         return float(wall), float(user) + float(sys_), int(rss)
 
 
-def portfolio(directory, size):
-    """The generated portfolio of `size` repositories under `directory` (made once)."""
-    root = os.path.join(directory, f"portfolio-{size}")
+def make_git_checkouts(root):
+    """Turns every repository of the portfolio into a git checkout with all files staged."""
+    orgs = os.path.join(root, "organizations")
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="b@b",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="b@b")
+    for org in sorted(os.listdir(orgs)):
+        for repo in sorted(os.listdir(os.path.join(orgs, org))):
+            path = os.path.join(orgs, org, repo)
+            subprocess.run("git init -q && git add -A", shell=True, cwd=path, env=env,
+                           check=True)
+
+
+def portfolio(args, size, git=False):
+    """The generated portfolio of `size` repositories under args.dir (made once), with
+    distinct workflows when --distinct-workflows is given and git checkouts when `git`."""
+    tags = ("-git" if git else "") + ("-distinct" if args.distinct_workflows else "")
+    root = os.path.join(args.dir, f"portfolio{tags}-{size}")
     if not os.path.isdir(os.path.join(root, "organizations")):
         subprocess.run([sys.executable, os.path.join(HERE, "gen_portfolio.py"), root,
-                        "--repos", str(size)], check=True)
+                        "--repos", str(size)] +
+                       (["--distinct-workflows"] if args.distinct_workflows else []), check=True)
+        if git:
+            make_git_checkouts(root)
     return root
 
 
@@ -64,6 +81,9 @@ def parse_args(description, sizes="1000,10000", extra=None):
     ap.add_argument("--sizes", default=sizes)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golden-bench"))
+    ap.add_argument("--distinct-workflows", action="store_true",
+                    help="no two workflows alike (gen_portfolio.py's worst case for the parse "
+                         "cache)")
     if extra is not None:
         extra(ap)
     args = ap.parse_args()
@@ -78,7 +98,7 @@ def main():
     print(f"{'repos':>6} {'command':<13} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'vs find':>8} {'vs -j1':>7}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = portfolio(args.dir, size)
+        root = portfolio(args, size)
         commands = {
             "find": ["find", "organizations"],
             "enforce-j1": [golden, "enforce", "-q", "-j", "1"],

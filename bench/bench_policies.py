@@ -27,7 +27,7 @@ def main():
     print(f"{'repos':>6} {'command':<14} {'wall s':>7} {'cpu s':>6} {'max RSS MB':>10} "
           f"{'wall vs enforce':>15} {'cpu vs enforce':>14}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        root = portfolio(args.dir, size)
+        root = portfolio(args, size)
         with_pack = [golden, "enforce", "-q", "--policies", PACK]
         commands = {
             "enforce": [golden, "enforce", "-q"],

@@ -11,6 +11,7 @@
 #include "portfolio/dockerfile.h"
 #include "portfolio/metadata.h"
 #include "portfolio/schema.h"
+#include "value/yaml.h"
 
 namespace golden::portfolio {
 namespace {
@@ -63,6 +64,37 @@ void BM_ParseMetadata(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(ParseMetadata(kMetadata));
 }
 BENCHMARK(BM_ParseMetadata);
+
+constexpr std::string_view kWorkflow = R"(name: CI
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: make test
+)";
+
+// A workflow as the checks read it: with the line of every node.
+void BM_ParseWorkflowYaml(benchmark::State& state) {
+  for (auto _ : state) {
+    std::vector<YamlLine> lines;
+    benchmark::DoNotOptimize(ParseYaml(kWorkflow, "ci.yml", {}, &lines));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kWorkflow.size()));
+}
+BENCHMARK(BM_ParseWorkflowYaml);
+
+// The fixed cost of a document: a parser set up and torn down for one scalar.
+void BM_ParseTinyYaml(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(ParseYaml("a: 1\n"));
+}
+BENCHMARK(BM_ParseTinyYaml);
 
 fs::path SourceDir() {
   const char* s = std::getenv("GOLDEN_SOURCE_DIR");

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generates a large synthetic governance root for benchmarks.
 
-    bench/gen_portfolio.py OUT --repos 10000 [--orgs 50] [--seed 1]
+    bench/gen_portfolio.py OUT --repos 10000 [--orgs 50] [--seed 1] [--distinct-workflows]
 
 OUT gets .metaHub/schemas/repo-schema.json (the project's schema) and
 organizations/org-NNN/repo-NNNNN/ with about 25 files per repository: metadata (valid,
 invalid or missing), README, CODEOWNERS, CI and release workflows, Dockerfiles, sources,
 tests, docs and project files, in proportions that exercise every check. The same arguments
-always give the same tree.
+always give the same tree. The workflows come from three templates, so most repositories share
+their texts, as repositories made from one template do; --distinct-workflows gives every
+workflow a line of its own (the repository's name), the worst case for golden's parse cache.
 """
 
 import argparse
@@ -105,7 +107,15 @@ def metadata(rng, tier, lang):
     return "\n".join(lines) + "\n"
 
 
-def repo(rng, path, name):
+def personal(workflow, name, distinct):
+    """`workflow`, with an env line naming the repository when each should be distinct."""
+    if not distinct:
+        return workflow
+    head, rest = workflow.split("\n", 1)
+    return f"{head}\nenv:\n  SERVICE: {name}\n{rest}"
+
+
+def repo(rng, path, name, distinct_workflows=False):
     tier = rng.choice([1, 2, 2, 3, 3, 4])
     lang = rng.choice(LANGS)
     files = 0
@@ -121,8 +131,9 @@ def repo(rng, path, name):
         write(f"{path}/.github/CODEOWNERS", f"* @org/team-{rng.randrange(40)}\n/docs/ docs@example.com\n")
         files += 1
     if rng.random() < 0.85:
-        write(f"{path}/.github/workflows/ci.yml", CI if rng.random() < 0.8 else CI_NO_PERMS)
-        write(f"{path}/.github/workflows/release.yml", RELEASE)
+        ci = CI if rng.random() < 0.8 else CI_NO_PERMS
+        write(f"{path}/.github/workflows/ci.yml", personal(ci, name, distinct_workflows))
+        write(f"{path}/.github/workflows/release.yml", personal(RELEASE, name, distinct_workflows))
         files += 2
     if rng.random() < 0.4:
         write(f"{path}/Dockerfile", GOOD_DOCKERFILE if rng.random() < 0.7 else BAD_DOCKERFILE)
@@ -152,6 +163,8 @@ def main():
     ap.add_argument("--repos", type=int, default=1000)
     ap.add_argument("--orgs", type=int, default=0, help="default: one per 200 repositories")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--distinct-workflows", action="store_true",
+                    help="no two workflows with the same text")
     args = ap.parse_args()
     orgs = args.orgs or max(1, args.repos // 200)
     rng = random.Random(args.seed)
@@ -164,7 +177,7 @@ def main():
     for i in range(args.repos):
         org = f"org-{i % orgs:03d}"
         name = f"repo-{i:05d}"
-        repo(rng, f"{args.out}/organizations/{org}/{name}", name)
+        repo(rng, f"{args.out}/organizations/{org}/{name}", name, args.distinct_workflows)
     os.makedirs(f"{args.out}/organizations/org-empty", exist_ok=True)
     print(f"{args.out}: {args.repos} repositories in {orgs} organizations", file=sys.stderr)
 

@@ -175,8 +175,9 @@ Catalog BuildCatalog(const portfolio::Target& target, const portfolio::EnforceOp
     }
   }
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
+  YamlCache yaml_cache;
   ParallelFor(refs.size(), threads, [&](size_t i) {
-    portfolio::RepoSnapshot snap = portfolio::LoadRepo(*refs[i], options.scan);
+    portfolio::RepoSnapshot snap = portfolio::LoadRepo(*refs[i], options.scan, &yaml_cache);
     *slots[i] = MakeCatalogRepo(snap, portfolio::EnforceSnapshot(snap, options));
     if (options.on_repo_done) options.on_repo_done();
   });

@@ -12,7 +12,7 @@
 #include "portfolio/dockerfile.h"
 #include "portfolio/metadata.h"
 #include "value/json.h"
-#include "value/yaml.h"
+#include "value/yaml_cache.h"
 
 namespace golden::policy {
 
@@ -175,17 +175,17 @@ Value Workflows(const RepoSnapshot& snap) {
                          {Value::String("error"), ErrorValue(text.status())}}));
       continue;
     }
-    std::vector<YamlLine> lines;
-    auto doc = ParseYaml(*text, e->path, {}, &lines);
-    if (!doc.ok()) {
+    auto parsed = ParseYamlWithLines(snap.yaml_cache, *text, e->path);
+    if (!parsed.ok()) {
       out.push_back(Obj({{Value::String("path"), Str(e->path)},
-                         {Value::String("error"), ErrorValue(doc.status())}}));
+                         {Value::String("error"), ErrorValue(parsed.status())}}));
       continue;
     }
+    const Value& doc = (*parsed)->doc;
     out.push_back(Obj({{Value::String("path"), Str(e->path)},
-                       {Value::String("doc"), *doc},
-                       {Value::String("triggers"), Triggers(*doc)},
-                       {Value::String("uses"), WorkflowUses(*doc, lines)}}));
+                       {Value::String("doc"), doc},
+                       {Value::String("triggers"), Triggers(doc)},
+                       {Value::String("uses"), WorkflowUses(doc, (*parsed)->lines)}}));
   }
   return Value::Array(std::move(out));
 }

@@ -3,7 +3,7 @@
 #include "portfolio/checks.h"
 #include "portfolio/codeowners.h"
 #include "value/json.h"
-#include "value/yaml.h"
+#include "value/yaml_cache.h"
 
 namespace golden::portfolio {
 
@@ -28,29 +28,52 @@ std::string YamlMessage(const Status& s) {
   return m.compare(0, kPrefix.size(), kPrefix) == 0 ? m.substr(kPrefix.size()) : m;
 }
 
+// One step from a workflow's root to a node: a mapping key or a sequence index.
+struct Step {
+  std::string_view key;
+  size_t index = 0;
+  bool is_key = true;
+};
+
 // Every `continue-on-error: true` (YAML 1.1 booleans, so `yes` and `on` count) below `v`.
-// `path` is the original's: dotted keys, [i] for items, "root" at the top.
-void FindContinueOnError(const Value& v, const std::string& path, const std::string& pointer,
+// The finding's path is the original's (dotted keys, [i] for items, "root" at the top); it
+// and the node's JSON pointer (for its line) are spelt out only when a finding is made.
+void FindContinueOnError(const Value& v, std::vector<Step>* trail,
                          const std::vector<YamlLine>& lines, std::string_view name,
-                         std::string_view file, FindingSink* sink, int depth = 0) {
-  if (depth > 256) return;
+                         std::string_view file, FindingSink* sink) {
+  if (trail->size() > 256) return;
   if (v.IsObject()) {
     for (const auto& e : v.GetObject()) {
       std::string_view key = e.key.IsString() ? e.key.GetString() : std::string_view();
-      std::string child_ptr = pointer + "/" + JsonPointerToken(key);
       if (key == "continue-on-error" && e.value.IsTrue()) {
+        std::string path, pointer;
+        for (const Step& s : *trail) {
+          if (s.is_key) {
+            if (!path.empty()) path += '.';
+            path += s.key;
+            pointer += '/' + JsonPointerToken(s.key);
+          } else {
+            path += '[' + std::to_string(s.index) + ']';
+            pointer += '/' + std::to_string(s.index);
+          }
+        }
+        pointer += '/' + JsonPointerToken(key);
         sink->Add(rules::kWorkflowsContinueOnError, Severity::kWarning,
                   std::string(name) + ": continue-on-error=true at " +
                       (path.empty() ? "root" : EscapeInvalidUtf8(path)) + " may hide failures",
-                  file, YamlLineAt(lines, child_ptr));
+                  file, YamlLineAt(lines, pointer));
       }
-      std::string child = path.empty() ? std::string(key) : path + "." + std::string(key);
-      FindContinueOnError(e.value, child, child_ptr, lines, name, file, sink, depth + 1);
+      if (!e.value.IsCollection()) continue;
+      trail->push_back(Step{key});
+      FindContinueOnError(e.value, trail, lines, name, file, sink);
+      trail->pop_back();
     }
   } else if (v.IsArray()) {
     for (size_t i = 0; i < v.GetArray().size(); ++i) {
-      FindContinueOnError(v.GetArray()[i], path + "[" + std::to_string(i) + "]",
-                          pointer + "/" + std::to_string(i), lines, name, file, sink, depth + 1);
+      if (!v.GetArray()[i].IsCollection()) continue;
+      trail->push_back(Step{{}, i, false});
+      FindContinueOnError(v.GetArray()[i], trail, lines, name, file, sink);
+      trail->pop_back();
     }
   }
 }
@@ -63,24 +86,25 @@ void CheckWorkflowFile(const RepoSnapshot& repo, const FileEntry& e, FindingSink
               "Cannot read " + name + ": " + text.status().message(), e.path);
     return;
   }
-  std::vector<YamlLine> lines;
-  auto doc = ParseYaml(*text, e.path, {}, &lines);
-  if (!doc.ok()) {
-    int line = doc.status().where() ? doc.status().where()->line : 0;
+  auto parsed = ParseYamlWithLines(repo.yaml_cache, *text, e.path);
+  if (!parsed.ok()) {
+    int line = parsed.status().where() ? parsed.status().where()->line : 0;
     sink->Add(rules::kWorkflowsInvalidYaml, Severity::kError,
-              "Invalid YAML in " + name + ": " + YamlMessage(doc.status()), e.path, line);
+              "Invalid YAML in " + name + ": " + YamlMessage(parsed.status()), e.path, line);
     return;
   }
-  if (!doc->IsObject()) {
+  const Value& doc = (*parsed)->doc;
+  if (!doc.IsObject()) {
     sink->Add(rules::kWorkflowsNotMapping, Severity::kError,
               "Workflow " + name + " is empty or not a mapping", e.path);
     return;
   }
-  if (doc->Find("permissions") == nullptr) {
+  if (doc.Find("permissions") == nullptr) {
     sink->Add(rules::kWorkflowsPermissions, Severity::kWarning,
               "Workflow " + name + " missing permissions block", e.path);
   }
-  FindContinueOnError(*doc, "", "", lines, name, e.path, sink);
+  std::vector<Step> trail;
+  FindContinueOnError(doc, &trail, (*parsed)->lines, name, e.path, sink);
 }
 
 // CODEOWNERS and workflows are required for tiers 1-2 and recommended otherwise.

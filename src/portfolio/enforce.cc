@@ -56,8 +56,9 @@ report::Report Enforce(const Target& target, const EnforceOptions& options, int6
     }
   }
   unsigned threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
+  YamlCache yaml_cache;
   ParallelFor(refs.size(), threads, [&](size_t i) {
-    RepoSnapshot snap = LoadRepo(*refs[i], options.scan);
+    RepoSnapshot snap = LoadRepo(*refs[i], options.scan, &yaml_cache);
     *slots[i] = EnforceSnapshot(snap, options);
     if (options.on_snapshot) options.on_snapshot(i, snap, slots[i]);
     if (options.on_repo_done) options.on_repo_done();

@@ -59,6 +59,55 @@ TEST(Enforce, EnforceSnapshotGivesWhatEnforceRepoGives) {
   EXPECT_GT(from_snapshot.counts().violations, 0);  // tier 2 without CODEOWNERS
 }
 
+// Enforce parses a workflow text once for every repository that has it (YamlCache); each
+// repository still gets findings of its own, with its own file names and lines, exactly as a
+// repository checked on its own does.
+TEST(Enforce, RepositoriesSharingAWorkflowTextGetTheFindingsOfTheirOwn) {
+  const std::string workflow =
+      "on: push\njobs:\n  a:\n    continue-on-error: true\n    steps:\n"
+      "      - run: make\n        continue-on-error: yes\n";
+  TempDir t;
+  for (std::string repo : {"r1", "r2", "r3", "r4"}) {
+    t.Write("organizations/org/" + repo + "/.meta/repo.yaml", "type: tool\ntier: 3\n");
+  }
+  t.Write("organizations/org/r1/.github/workflows/ci.yml", workflow);
+  t.Write("organizations/org/r2/.github/workflows/build.yaml", workflow);
+  t.Write("organizations/org/r3/.github/workflows/ci.yml", "# moved down a line\n" + workflow);
+  t.Write("organizations/org/r3/.github/workflows/copy.yml", workflow);
+  t.Write("organizations/org/r4/.github/workflows/ci.yml", workflow + "  b: [\n");  // invalid
+  Target target = Portfolio(t.path());
+  EnforceOptions options;
+  options.threads = 2;
+  report::Report rep = Enforce(target, options, 0);
+  ASSERT_EQ(rep.orgs.size(), 1u);
+  ASSERT_EQ(rep.orgs[0].repos.size(), 4u);
+  size_t continue_findings = 0;
+  for (size_t i = 0; i < target.orgs[0].repos.size(); ++i) {
+    const report::RepoReport& together = rep.orgs[0].repos[i];
+    report::RepoReport alone = EnforceRepo(target.orgs[0].repos[i], options);
+    ASSERT_EQ(together.findings.size(), alone.findings.size()) << together.name;
+    for (size_t k = 0; k < alone.findings.size(); ++k) {
+      const report::Finding& a = together.findings[k];
+      const report::Finding& b = alone.findings[k];
+      EXPECT_EQ(std::tie(a.rule, a.message, a.file, a.line),
+                std::tie(b.rule, b.message, b.file, b.line));
+      if (a.rule == "workflows.continue-on-error") ++continue_findings;
+    }
+  }
+  EXPECT_EQ(continue_findings, 8u);  // two in each of the four valid files
+  auto find = [&](size_t repo, std::string_view file, std::string_view text) {
+    for (const report::Finding& f : rep.orgs[0].repos[repo].findings) {
+      if (f.file == file && f.message.find(text) != std::string::npos) return f.line;
+    }
+    return -1;
+  };
+  EXPECT_EQ(find(0, ".github/workflows/ci.yml", "at jobs.a may"), 4);
+  EXPECT_EQ(find(1, ".github/workflows/build.yaml", "at jobs.a.steps[0] may"), 7);
+  EXPECT_EQ(find(2, ".github/workflows/ci.yml", "at jobs.a may"), 5);
+  EXPECT_EQ(find(2, ".github/workflows/copy.yml", "at jobs.a.steps[0] may"), 7);
+  EXPECT_EQ(find(3, ".github/workflows/ci.yml", "Invalid YAML"), 9);
+}
+
 TEST(Enforce, ReportFollowsTheTarget) {
   TempDir t;
   t.Mkdir(".metaHub");

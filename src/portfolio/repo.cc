@@ -31,9 +31,10 @@ std::optional<std::string_view> RepoSnapshot::AlreadyRead(std::string_view rel) 
   return std::string_view(*it->second.text);
 }
 
-RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options) {
+RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options, YamlCache* yaml_cache) {
   RepoSnapshot snap;
   snap.ref = ref;
+  snap.yaml_cache = yaml_cache;
   auto inventory = ScanRepo(ref.dir, options, &snap.dir);
   if (!inventory.ok()) {
     snap.scan_status = inventory.status();

@@ -11,6 +11,7 @@
 #include "portfolio/metadata.h"
 #include "portfolio/scan.h"
 #include "portfolio/target.h"
+#include "value/yaml_cache.h"
 
 namespace golden::portfolio {
 
@@ -25,6 +26,9 @@ struct RepoSnapshot {
   Metadata metadata;
   /// The repository folder, open while the snapshot lives: its files are opened relative to it.
   UniqueFd dir;
+  /// Parses the YAML files read from the repository (ParseYamlWithLines) once per distinct
+  /// text across the run; null parses every file.
+  YamlCache* yaml_cache = nullptr;
 
   /// Reads the inventory file `rel` as ReadRepoFile does (same rules, same errors), but at most
   /// once per snapshot: the text or the error is kept, so that the checks, checkpoint hashing
@@ -46,6 +50,8 @@ struct RepoSnapshot {
 };
 
 /// Scans `ref.dir` and loads its metadata. Never fails: problems are recorded in the snapshot.
-RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options = {});
+/// `yaml_cache`, shared by the repositories of one run, becomes the snapshot's.
+RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options = {},
+                      YamlCache* yaml_cache = nullptr);
 
 }  // namespace golden::portfolio
