@@ -41,6 +41,8 @@ void AppendJson(std::string* out, const Value& v, const JsonStyle& style = {});
 
 /// `key` as one reference token of a JSON pointer (RFC 6901): '~' becomes "~0", '/' "~1".
 std::string JsonPointerToken(std::string_view key);
+/// Appends JsonPointerToken(key) to `out`.
+void AppendJsonPointerToken(std::string* out, std::string_view key);
 
 /// Appends `s` as a quoted JSON string.
 void AppendJsonString(std::string* out, std::string_view s, const JsonStyle& style = {});

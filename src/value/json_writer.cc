@@ -228,18 +228,19 @@ std::string ToJson(const Value& v, const JsonStyle& style) {
   return out;
 }
 
+void AppendJsonPointerToken(std::string* out, std::string_view key) {
+  while (true) {
+    size_t special = key.find_first_of("~/");
+    out->append(key.substr(0, special));
+    if (special == std::string_view::npos) return;
+    out->append(key[special] == '~' ? "~0" : "~1");
+    key.remove_prefix(special + 1);
+  }
+}
+
 std::string JsonPointerToken(std::string_view key) {
   std::string out;
-  out.reserve(key.size());
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
+  AppendJsonPointerToken(&out, key);
   return out;
 }
 

@@ -715,8 +715,17 @@ class YamlBuilder {
 
   std::string ChildPointer() const {
     const Frame& f = stack_.back();
-    if (f.is_map) return f.pointer + "/" + JsonPointerToken(KeyString(f.key));
-    return f.pointer + "/" + std::to_string(f.items.size());
+    std::string out;
+    out.reserve(f.pointer.size() + 16);
+    out.append(f.pointer).push_back('/');
+    if (!f.is_map) {
+      out.append(std::to_string(f.items.size()));
+    } else if (f.key.IsString()) {
+      AppendJsonPointerToken(&out, f.key.GetString());
+    } else {
+      AppendJsonPointerToken(&out, KeyString(f.key));
+    }
+    return out;
   }
 
   Status CountNodes(fy_event* ev, size_t n) {
@@ -859,17 +868,16 @@ class YamlBuilder {
         }
         GOLDEN_RETURN_IF_ERROR(CountNodes(ev, 1));
         int line = Line(ev);
-        std::string pointer = stack_.empty() ? "" : ChildPointer();
+        std::string pointer = lines_ && !stack_.empty() ? ChildPointer() : std::string();
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().have_key) {
           stack_.back().line_of_key = line;
         }
-        Frame f;
+        Frame& f = stack_.emplace_back();
         f.is_map = is_map;
         f.anchor = Anchor(is_map ? ev->mapping_start.anchor : ev->sequence_start.anchor);
         f.start_nodes = nodes_ - 1;
-        f.pointer = lines_ ? pointer : std::string();
+        f.pointer = std::move(pointer);
         f.line = line;
-        stack_.push_back(std::move(f));
         return Status::Ok();
       }
       case FYET_MAPPING_END:
