@@ -113,7 +113,7 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t; \
 	  echo "== $${t}_fuzz for $(FUZZ_SECONDS)s"; \
-	  LSAN_OPTIONS=suppressions=fuzz/lsan.supp build/fuzz/fuzz/$${t}_fuzz \
+	  build/fuzz/fuzz/$${t}_fuzz \
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
 	    -artifact_prefix=build/fuzz/artifacts/$$t/ -print_final_stats=1 \
 	    build/fuzz/corpus/$$t fuzz/seeds/$$t 2>build/fuzz/$$t.log \

@@ -9,7 +9,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libjemalloc-dev libvalijson-dev
-  libre2-dev libssl-dev libfyaml-dev libgit2-dev libxxhash-dev libgmp-dev libicu-dev
+  libre2-dev libssl-dev libyaml-dev libgit2-dev libxxhash-dev libgmp-dev libicu-dev
   tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
 )

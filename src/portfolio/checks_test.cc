@@ -96,7 +96,9 @@ TEST_F(ChecksTest, MetadataStates) {
   t_.Write(".meta/repo.yaml", "type: x\n  bad: indent\n");
   auto v = Run();
   ASSERT_FALSE(v.empty());
-  EXPECT_EQ(v[0].substr(0, 60), "E metadata.invalid-yaml: Invalid YAML in .meta/repo.yaml: in");
+  EXPECT_EQ(v[0],
+            "E metadata.invalid-yaml: Invalid YAML in .meta/repo.yaml: mapping values are not "
+            "allowed in this context [.meta/repo.yaml:2]");
 }
 
 TEST_F(ChecksTest, StructureFollowsTheTierTable) {

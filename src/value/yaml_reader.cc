@@ -1,4 +1,4 @@
-#include <libfyaml.h>
+#include <yaml.h>
 
 #include <charconv>
 #include <cmath>
@@ -29,10 +29,10 @@ bool IsYamlNull(std::string_view s) {
 }
 
 std::optional<bool> YamlBool(std::string_view s) {
-  static constexpr std::string_view kTrue[] = {"yes", "Yes", "YES", "true", "True",
+  static constexpr std::string_view kTrue[] = {"yes",  "Yes", "YES", "true", "True",
                                                "TRUE", "on",  "On",  "ON"};
-  static constexpr std::string_view kFalse[] = {"no",    "No",    "NO",  "false", "False",
-                                                "FALSE", "off",   "Off", "OFF"};
+  static constexpr std::string_view kFalse[] = {"no",    "No",  "NO",  "false", "False",
+                                                "FALSE", "off", "Off", "OFF"};
   for (auto t : kTrue) {
     if (s == t) return true;
   }
@@ -585,20 +585,10 @@ std::string KeyString(const Value& key) {
   return ToJson(key);
 }
 
-std::string_view TokenText(fy_token* t) {
-  size_t len = 0;
-  const char* p = fy_token_get_text(t, &len);
-  return p ? std::string_view(p, len) : std::string_view();
+// The text of a libyaml string (anchor, tag) that may be null.
+std::string_view YamlText(const yaml_char_t* p) {
+  return p ? std::string_view(reinterpret_cast<const char*>(p)) : std::string_view();
 }
-
-// Collects the parser's diagnostics instead of letting libfyaml print them.
-struct DiagCapture {
-  std::string message;
-  static void Output(fy_diag*, void* user, const char* buf, size_t len) {
-    auto* self = static_cast<DiagCapture*>(user);
-    if (self->message.empty()) self->message.assign(buf, len);
-  }
-};
 
 class YamlBuilder {
  public:
@@ -607,50 +597,32 @@ class YamlBuilder {
       : text_(text), filename_(filename), limits_(limits), lines_(lines), go_v2_(go_v2) {}
 
   Result<std::vector<Value>> Run() {
-    // YAML streams here are UTF-8. Checked first: libfyaml 0.8 loops forever on some
-    // invalid bytes (in a directive line, found by fuzzing).
+    // YAML streams here are UTF-8 without NUL (not a printable YAML character): checked
+    // first, for one plain message whatever the parser would say.
     if (!IsValidUtf8(text_)) {
       return ParseError("YAML: invalid UTF-8", SourceLocation{std::string(filename_), 0, 0});
     }
-    // NUL is not a printable YAML character; libfyaml leaks buffers on some such input.
     if (text_.find('\0') != std::string_view::npos) {
-      return ParseError("YAML: invalid character NUL", SourceLocation{std::string(filename_), 0, 0});
+      return ParseError("YAML: invalid character NUL",
+                        SourceLocation{std::string(filename_), 0, 0});
     }
-    // fy_diag_cfg_default's values, set by hand: it calls isatty(stderr), a system call per
-    // document that showed up in profiles of portfolio scans (thousands of small files).
-    fy_diag_cfg dcfg{};
-    dcfg.fp = nullptr;
-    dcfg.output_fn = &DiagCapture::Output;
-    dcfg.user = &diag_capture_;
-    dcfg.level = FYET_INFO;
-    dcfg.module_mask = (1u << FYEM_MAX) - 1;
-    dcfg.colorize = false;
-    dcfg.show_type = true;
-    dcfg.source_width = 50;
-    dcfg.position_width = 10;
-    dcfg.type_width = 5;
-    dcfg.module_width = 6;
-    std::unique_ptr<fy_diag, void (*)(fy_diag*)> diag(fy_diag_create(&dcfg), fy_diag_destroy);
-    fy_parse_cfg cfg{};
-    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
-                                                FYPCF_DEFAULT_VERSION_1_1 |
-                                                FYPCF_DISABLE_DEPTH_LIMIT);
-    cfg.diag = diag.get();
-    std::unique_ptr<fy_parser, void (*)(fy_parser*)> parser(fy_parser_create(&cfg),
-                                                            fy_parser_destroy);
-    if (!parser) return Internal("cannot create a YAML parser");
-    if (fy_parser_set_string(parser.get(), text_.data(), text_.size()) != 0) {
-      return Internal("cannot start the YAML parser");
-    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) return Internal("cannot create a YAML parser");
+    std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&parser, yaml_parser_delete);
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text_.data()),
+                                 text_.size());
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     std::vector<Value> docs;
-    while (fy_event* ev = fy_parser_parse(parser.get())) {
-      Status st = Handle(ev, &docs);
-      fy_parser_event_free(parser.get(), ev);
+    while (true) {
+      yaml_event_t ev;
+      if (!yaml_parser_parse(&parser, &ev)) return ParserError(parser);
+      bool end = ev.type == YAML_STREAM_END_EVENT;
+      Status st = Handle(&ev, &docs);
+      yaml_event_delete(&ev);
       if (!st.ok()) return st;
+      if (end) return docs;
       if (go_v2_ && !docs.empty()) return docs;  // go-yaml's Unmarshal reads one document
     }
-    if (fy_parser_get_stream_error(parser.get())) return DiagError(diag.get());
-    return docs;
   }
 
  private:
@@ -670,47 +642,22 @@ class YamlBuilder {
     std::vector<Value> items;
   };
 
-  Status DiagError(fy_diag* diag) {
-    void* iter = nullptr;
-    if (fy_diag_error* err = fy_diag_errors_iterate(diag, &iter)) {
-      return ParseError(std::string("YAML: ") + err->msg,
-                        SourceLocation{std::string(filename_), err->line + 1, err->column + 1});
-    }
-    // The formatted diagnostic reads "<input>:LINE:COL: error: MESSAGE".
-    std::string msg = diag_capture_.message;
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  // libyaml's own words, which are go-yaml's ("did not find expected key"), where it found
+  // the problem.
+  Status ParserError(const yaml_parser_t& p) {
     SourceLocation loc{std::string(filename_), 0, 0};
-    size_t e = msg.find(": error: ");
-    if (e != std::string::npos) {
-      size_t c2 = msg.rfind(':', e - 1);
-      size_t c1 = c2 == std::string::npos || c2 == 0 ? std::string::npos : msg.rfind(':', c2 - 1);
-      if (c1 != std::string::npos) {
-        loc.line = std::atoi(msg.c_str() + c1 + 1);
-        loc.col = std::atoi(msg.c_str() + c2 + 1);
-      }
-      msg = msg.substr(e + 9);
+    if (p.error != YAML_READER_ERROR) {
+      loc.line = static_cast<int>(p.problem_mark.line) + 1;
+      loc.col = static_cast<int>(p.problem_mark.column) + 1;
     }
-    if (msg.empty()) msg = "invalid YAML";
-    return ParseError("YAML: " + msg, loc);
+    return ParseError(std::string("YAML: ") + (p.problem != nullptr ? p.problem : "invalid YAML"),
+                      loc);
   }
 
-  Status Error(fy_event* ev, std::string msg) {
-    const fy_mark* m = fy_event_start_mark(ev);
-    SourceLocation loc{std::string(filename_), m ? m->line + 1 : 0, m ? m->column + 1 : 0};
+  Status Error(const yaml_event_t* ev, std::string msg) {
+    SourceLocation loc{std::string(filename_), static_cast<int>(ev->start_mark.line) + 1,
+                       static_cast<int>(ev->start_mark.column) + 1};
     return ParseError("YAML: " + msg, loc);
-  }
-
-  static std::string Anchor(fy_token* t) { return t ? std::string(TokenText(t)) : std::string(); }
-
-  static std::string Tag(fy_token* t) {
-    if (!t) return {};
-    size_t hlen = 0, slen = 0;
-    const char* h = fy_tag_token_handle(t, &hlen);
-    const char* sfx = fy_tag_token_suffix(t, &slen);
-    std::string handle = h ? std::string(h, hlen) : std::string();
-    std::string suffix = sfx ? std::string(sfx, slen) : std::string();
-    if (handle == "!!") return "tag:yaml.org,2002:" + suffix;
-    return handle + suffix;
   }
 
   std::string ChildPointer() const {
@@ -728,7 +675,7 @@ class YamlBuilder {
     return out;
   }
 
-  Status CountNodes(fy_event* ev, size_t n) {
+  Status CountNodes(const yaml_event_t* ev, size_t n) {
     nodes_ += n;
     if (nodes_ > kMaxExpandedNodes) {
       return Error(ev, "document expands to more than " + std::to_string(kMaxExpandedNodes) +
@@ -737,13 +684,11 @@ class YamlBuilder {
     return Status::Ok();
   }
 
-  int Line(fy_event* ev) {
-    const fy_mark* m = fy_event_start_mark(ev);
-    return m ? m->line + 1 : 0;
-  }
+  static int Line(const yaml_event_t* ev) { return static_cast<int>(ev->start_mark.line) + 1; }
 
   // Adds a finished value to the enclosing collection (or finishes the document).
-  Status Emit(fy_event* ev, Value v, const std::string& anchor, size_t start_nodes, int line) {
+  Status Emit(const yaml_event_t* ev, Value v, const std::string& anchor, size_t start_nodes,
+              int line) {
     if (!anchor.empty()) anchors_[anchor] = {v, nodes_ - start_nodes, go_kind_, go_float_};
     bool key_position = !stack_.empty() && stack_.back().is_map && !stack_.back().have_key;
     if (go_v2_ && go_kind_ == GoKind::kFloat && !std::isfinite(go_float_) && !key_position) {
@@ -786,7 +731,8 @@ class YamlBuilder {
         f.merges.push_back(std::move(v));
       } else if (v.IsArray()) {
         for (const Value& m : v.GetArray()) {
-          if (!m.IsObject()) return Error(ev, "merge key '<<' needs a mapping or a list of mappings");
+          if (!m.IsObject())
+            return Error(ev, "merge key '<<' needs a mapping or a list of mappings");
           f.merges.push_back(m);
         }
       } else {
@@ -819,22 +765,22 @@ class YamlBuilder {
     }
   }
 
-  Status Handle(fy_event* ev, std::vector<Value>* docs) {
+  Status Handle(const yaml_event_t* ev, std::vector<Value>* docs) {
     switch (ev->type) {
-      case FYET_DOCUMENT_START:
+      case YAML_DOCUMENT_START_EVENT:
         have_doc_ = false;
         doc_ = Value();
         anchors_.clear();
         return Status::Ok();
-      case FYET_DOCUMENT_END:
+      case YAML_DOCUMENT_END_EVENT:
         docs->push_back(have_doc_ ? std::move(doc_) : Value());
         return Status::Ok();
-      case FYET_SCALAR: {
-        auto& d = ev->scalar;
+      case YAML_SCALAR_EVENT: {
+        const auto& d = ev->data.scalar;
         GOLDEN_RETURN_IF_ERROR(CountNodes(ev, 1));
-        std::string_view text = TokenText(d.value);
-        std::string tag = Tag(d.tag);
-        bool plain = fy_token_scalar_style(d.value) == FYSS_PLAIN;
+        std::string_view text(reinterpret_cast<const char*>(d.value), d.length);
+        std::string tag(YamlText(d.tag));
+        bool plain = d.style == YAML_PLAIN_SCALAR_STYLE;
         merge_candidate_ = plain && tag.empty();
         Value v;
         GOLDEN_RETURN_IF_ERROR(TypedScalar(ev, text, tag, plain, &v));
@@ -843,10 +789,10 @@ class YamlBuilder {
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().have_key) {
           stack_.back().line_of_key = line;
         }
-        return Emit(ev, std::move(v), Anchor(d.anchor), start, line);
+        return Emit(ev, std::move(v), std::string(YamlText(d.anchor)), start, line);
       }
-      case FYET_ALIAS: {
-        std::string name(TokenText(ev->alias.anchor));
+      case YAML_ALIAS_EVENT: {
+        std::string name(YamlText(ev->data.alias.anchor));
         auto it = anchors_.find(name);
         if (it == anchors_.end()) return Error(ev, "unknown anchor '" + name + "'");
         GOLDEN_RETURN_IF_ERROR(CountNodes(ev, it->second.nodes));
@@ -860,9 +806,9 @@ class YamlBuilder {
         go_float_ = it->second.go_float;
         return Emit(ev, std::move(v), "", nodes_, line);
       }
-      case FYET_MAPPING_START:
-      case FYET_SEQUENCE_START: {
-        bool is_map = ev->type == FYET_MAPPING_START;
+      case YAML_MAPPING_START_EVENT:
+      case YAML_SEQUENCE_START_EVENT: {
+        bool is_map = ev->type == YAML_MAPPING_START_EVENT;
         if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
           return Error(ev, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
         }
@@ -874,14 +820,15 @@ class YamlBuilder {
         }
         Frame& f = stack_.emplace_back();
         f.is_map = is_map;
-        f.anchor = Anchor(is_map ? ev->mapping_start.anchor : ev->sequence_start.anchor);
+        f.anchor =
+            YamlText(is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor);
         f.start_nodes = nodes_ - 1;
         f.pointer = std::move(pointer);
         f.line = line;
         return Status::Ok();
       }
-      case FYET_MAPPING_END:
-      case FYET_SEQUENCE_END: {
+      case YAML_MAPPING_END_EVENT:
+      case YAML_SEQUENCE_END_EVENT: {
         Frame f = std::move(stack_.back());
         stack_.pop_back();
         Value v;
@@ -909,8 +856,8 @@ class YamlBuilder {
     }
   }
 
-  Status TypedScalar(fy_event* ev, std::string_view text, const std::string& tag, bool plain,
-                     Value* out) {
+  Status TypedScalar(const yaml_event_t* ev, std::string_view text, const std::string& tag,
+                     bool plain, Value* out) {
     static const std::string kYaml = "tag:yaml.org,2002:";
     if (go_v2_) return GoTypedScalar(text, tag, plain, out);
     if (tag.empty() || tag == "!") {
@@ -1008,7 +955,6 @@ class YamlBuilder {
   std::string_view filename_;
   ReadLimits limits_;
   std::vector<YamlLine>* lines_;
-  DiagCapture diag_capture_;
   std::vector<Frame> stack_;
   std::map<std::string, Anchored> anchors_;
   Value doc_;
@@ -1052,15 +998,15 @@ Result<Value> ParseGoYaml(std::string_view text, const ReadLimits& limits) {
   return std::move(docs[0]);
 }
 
-Result<Value> ParseYaml(std::string_view text, std::string_view filename,
-                        const ReadLimits& limits, std::vector<YamlLine>* lines) {
+Result<Value> ParseYaml(std::string_view text, std::string_view filename, const ReadLimits& limits,
+                        std::vector<YamlLine>* lines) {
   YamlBuilder b(text, filename, limits, lines);
   GOLDEN_ASSIGN_OR_RETURN(std::vector<Value> docs, b.Run());
   if (docs.empty()) return Value::Null();
   if (docs.size() > 1) {
-    return ParseError("YAML: expected a single document in the stream, found " +
-                          std::to_string(docs.size()),
-                      SourceLocation{std::string(filename), 0, 0});
+    return ParseError(
+        "YAML: expected a single document in the stream, found " + std::to_string(docs.size()),
+        SourceLocation{std::string(filename), 0, 0});
   }
   return std::move(docs[0]);
 }

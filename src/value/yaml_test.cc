@@ -17,7 +17,9 @@ TEST(YamlScalars, Yaml11Booleans) {
             R"([true,false,true,false,true,false,"y","n"])");
 }
 
-TEST(YamlScalars, Nulls) { EXPECT_EQ(Y("a: ~\nb: null\nc:\nd: Null"), R"({"a":null,"b":null,"c":null,"d":null})"); }
+TEST(YamlScalars, Nulls) {
+  EXPECT_EQ(Y("a: ~\nb: null\nc:\nd: Null"), R"({"a":null,"b":null,"c":null,"d":null})");
+}
 
 TEST(YamlScalars, Integers) {
   EXPECT_EQ(Y("[017, 0x1F, 1_000, '1', 1:30, 0b101, -12, +7, 0, 08]"),
@@ -39,7 +41,9 @@ TEST(YamlScalars, QuotedAndTaggedScalars) {
             R"(["yes","no","12",12,true,"x"])");
 }
 
-TEST(YamlScalars, InfinityAndNanStayText) { EXPECT_EQ(Y("[.inf, -.Inf, .nan]"), R"([".inf","-.Inf",".nan"])"); }
+TEST(YamlScalars, InfinityAndNanStayText) {
+  EXPECT_EQ(Y("[.inf, -.Inf, .nan]"), R"([".inf","-.Inf",".nan"])");
+}
 
 TEST(Yaml, KeysBecomeStrings) {
   EXPECT_EQ(Y("on: push\n1: a\nnull: b"), R"({"1":"a","null":"b","true":"push"})");
@@ -70,6 +74,28 @@ TEST(Yaml, ErrorsCarryLine) {
   ASSERT_TRUE(v.status().where().has_value());
   EXPECT_EQ(v.status().where()->file, "repo.yaml");
   EXPECT_GE(v.status().where()->line, 2);
+}
+
+// libyaml words problems as PyYAML and go-yaml do, at the line and column of the problem.
+TEST(Yaml, ErrorsReadAsPyYamlAndGoYamlWordThem) {
+  auto where = [](std::string_view text) {
+    auto v = ParseYaml(text, "f.yaml");
+    return v.ok() ? std::string("parsed") : v.status().ToString();
+  };
+  EXPECT_EQ(where("a:\n  - b\n  c: d\n"), "f.yaml:3:3: YAML: did not find expected '-' indicator");
+  EXPECT_EQ(where("type: x\n  bad: indent\n"),
+            "f.yaml:2:6: YAML: mapping values are not allowed in this context");
+  EXPECT_EQ(where("a: \"open\n"), "f.yaml:2:1: YAML: found unexpected end of stream");
+  EXPECT_EQ(where("a: [1, 2\n"), "f.yaml:2:1: YAML: did not find expected ',' or ']'");
+}
+
+// A block scalar's line is the line of its indicator (`run: |`), where its entry starts.
+TEST(Yaml, BlockScalarsAreAtTheirIndicatorsLine) {
+  std::vector<YamlLine> lines;
+  ASSERT_TRUE(ParseYaml("steps:\n  - run: |\n      make\n    name: x\n", "f", {}, &lines).ok());
+  std::string shown;
+  for (const YamlLine& l : lines) shown += l.pointer + "@" + std::to_string(l.line) + " ";
+  EXPECT_EQ(shown, "/steps/0/run@2 /steps/0/name@4 /steps/0@2 /steps@1 ");
 }
 
 TEST(Yaml, TabIndentationIsAnError) { EXPECT_FALSE(ParseYaml("a:\n\tb: 1\n").ok()); }

@@ -17,25 +17,9 @@ const std::vector<std::string> kEncodingCategory = {"encoding"};
 
 std::string Marshal(const Value& v) { return EmitGoYaml(v); }
 
-// go-yaml's wording for the errors policies meet most, where the reader words them its own way.
-std::string GoYamlMessage(std::string_view message) {
-  static const std::pair<std::string_view, std::string_view> kMessages[] = {
-      {"flow sequence without a closing bracket", "did not find expected ',' or ']'"},
-      {"flow mapping without a closing brace", "did not find expected ',' or '}'"},
-      {"missing comma in flow mapping", "did not find expected ',' or '}'"},
-      {"invalid nested block mapping on the same line",
-       "mapping values are not allowed in this context"},
-      {"double-quoted scalar without closing quote", "found unexpected end of stream"},
-      {"single-quoted scalar without closing quote", "found unexpected end of stream"},
-  };
-  for (const auto& [ours, go] : kMessages) {
-    if (message.find(ours) != std::string_view::npos) return std::string(go);
-  }
-  return std::string(message);
-}
-
 // OPA's message: sigs.k8s.io/yaml prefixes every failure with "error converting YAML to JSON: ";
-// parse errors read "yaml: line N: <problem>" as go-yaml reports them.
+// parse errors read "yaml: line N: <problem>" as go-yaml reports them (the reader's libyaml
+// words problems as go-yaml, its port, does).
 std::string YamlError(std::string_view text, const Status& status) {
   static constexpr std::string_view kPrefix = "error converting YAML to JSON: ";
   std::string message = status.message();
@@ -43,8 +27,7 @@ std::string YamlError(std::string_view text, const Status& status) {
   message.erase(0, 6);
   int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   int line = status.where() && status.where()->line > 0 ? std::min(status.where()->line, lines) : 1;
-  return std::string(kPrefix) + "yaml: line " + std::to_string(line) + ": " +
-         GoYamlMessage(message);
+  return std::string(kPrefix) + "yaml: line " + std::to_string(line) + ": " + message;
 }
 
 BuiltinResult Unmarshal(std::string_view text) {

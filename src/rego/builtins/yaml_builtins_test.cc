@@ -41,6 +41,9 @@ TEST_F(YamlBuiltinsTest, UnmarshalTypesLikeGoYamlV2) {
   EXPECT_TRUE(
       ErrorIs(CallT(b::kYamlUnmarshal, {R"("[1,2,3")"}),
               "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"));
+  EXPECT_TRUE(ErrorIs(CallT(b::kYamlUnmarshal, {R"("a: b: c")"}),
+                      "error converting YAML to JSON: yaml: line 1: mapping values are not allowed "
+                      "in this context"));
   // go-yaml v2's typing, not PyYAML's: y/n are booleans, floats need no dot, Go integers.
   EXPECT_TRUE(ResultIs(CallT(b::kYamlUnmarshal, {R"("[y, n, 1e3, 0o17, 1:30, y: 1]")"}),
                        R"([true, false, 1000, 15, "1:30", {"true": 1}])"));
