@@ -175,7 +175,7 @@ Value Workflows(const RepoSnapshot& snap) {
                          {Value::String("error"), ErrorValue(text.status())}}));
       continue;
     }
-    auto parsed = ParseYamlWithLines(snap.yaml_cache, *text, e->path);
+    auto parsed = snap.ParseYamlFile(e->path, *text);
     if (!parsed.ok()) {
       out.push_back(Obj({{Value::String("path"), Str(e->path)},
                          {Value::String("error"), ErrorValue(parsed.status())}}));

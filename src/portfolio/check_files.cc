@@ -86,7 +86,7 @@ void CheckWorkflowFile(const RepoSnapshot& repo, const FileEntry& e, FindingSink
               "Cannot read " + name + ": " + text.status().message(), e.path);
     return;
   }
-  auto parsed = ParseYamlWithLines(repo.yaml_cache, *text, e.path);
+  auto parsed = repo.ParseYamlFile(e.path, *text);
   if (!parsed.ok()) {
     int line = parsed.status().where() ? parsed.status().where()->line : 0;
     sink->Add(rules::kWorkflowsInvalidYaml, Severity::kError,

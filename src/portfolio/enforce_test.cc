@@ -8,6 +8,7 @@
 #include "report/render.h"
 #include "testing/portfolio.h"
 #include "testing/temp_dir.h"
+#include "value/json.h"
 
 namespace golden::portfolio {
 namespace {
@@ -106,6 +107,29 @@ TEST(Enforce, RepositoriesSharingAWorkflowTextGetTheFindingsOfTheirOwn) {
   EXPECT_EQ(find(2, ".github/workflows/ci.yml", "at jobs.a may"), 5);
   EXPECT_EQ(find(2, ".github/workflows/copy.yml", "at jobs.a.steps[0] may"), 7);
   EXPECT_EQ(find(3, ".github/workflows/ci.yml", "Invalid YAML"), 9);
+}
+
+// The checks and the policy input read the same workflow: one parse per snapshot serves both.
+TEST(Enforce, AFileIsParsedOncePerSnapshot) {
+  TempDir t;
+  t.Write("org/r/.github/workflows/ci.yml", "on: push\njobs: {}\n");
+  t.Write("org/r/.github/workflows/bad.yml", "on: [push\n");
+  RepoSnapshot snap = LoadRepo({"org", "r", t.path() / "org/r", "org/r"});
+  auto text = snap.ReadFile(".github/workflows/ci.yml", 1 << 20);
+  ASSERT_TRUE(text.ok());
+  auto first = snap.ParseYamlFile(".github/workflows/ci.yml", *text);
+  auto second = snap.ParseYamlFile(".github/workflows/ci.yml", *text);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->get(), second->get());
+  EXPECT_EQ(ToJson((*first)->doc), R"({"jobs":{},"true":"push"})");  // YAML 1.1: on = true
+  auto bad_text = snap.ReadFile(".github/workflows/bad.yml", 1 << 20);
+  ASSERT_TRUE(bad_text.ok());
+  for (int i = 0; i < 2; ++i) {
+    auto bad = snap.ParseYamlFile(".github/workflows/bad.yml", *bad_text);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.status().ToString(),
+              ".github/workflows/bad.yml:2:1: YAML: did not find expected ',' or ']'");
+  }
 }
 
 TEST(Enforce, ReportFollowsTheTarget) {

@@ -31,6 +31,14 @@ std::optional<std::string_view> RepoSnapshot::AlreadyRead(std::string_view rel) 
   return std::string_view(*it->second.text);
 }
 
+Result<std::shared_ptr<const ParsedYaml>> RepoSnapshot::ParseYamlFile(std::string_view rel,
+                                                                      std::string_view text) const {
+  if (auto it = parsed_.find(rel); it != parsed_.end()) return it->second;
+  auto parsed = ParseYamlWithLines(yaml_cache, text, rel);
+  if (parsed.ok()) parsed_.emplace(std::string(rel), *parsed);
+  return parsed;
+}
+
 RepoSnapshot LoadRepo(const RepoRef& ref, const ScanOptions& options, YamlCache* yaml_cache) {
   RepoSnapshot snap;
   snap.ref = ref;

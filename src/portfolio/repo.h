@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,12 +42,19 @@ struct RepoSnapshot {
   /// file system access).
   std::optional<std::string_view> AlreadyRead(std::string_view rel) const;
 
+  /// The YAML document `text` (what ReadFile gave for `rel`) holds, with its lines: parsed once
+  /// per snapshot, so that the checks and the policy input share one parse of each file, and
+  /// through `yaml_cache` once per distinct text of the run. Errors name `rel`.
+  Result<std::shared_ptr<const ParsedYaml>> ParseYamlFile(std::string_view rel,
+                                                          std::string_view text) const;
+
  private:
   struct Read {
     uint64_t limit = 0;
     Result<std::string> text = std::string();
   };
   mutable std::map<std::string, Read, std::less<>> reads_;
+  mutable std::map<std::string, std::shared_ptr<const ParsedYaml>, std::less<>> parsed_;
 };
 
 /// Scans `ref.dir` and loads its metadata. Never fails: problems are recorded in the snapshot.
