@@ -51,13 +51,15 @@ void FindContinueOnError(const Value& v, std::vector<Step>* trail,
           if (s.is_key) {
             if (!path.empty()) path += '.';
             path += s.key;
-            pointer += '/' + JsonPointerToken(s.key);
+            pointer += '/';
+            AppendJsonPointerToken(&pointer, s.key);
           } else {
             path += '[' + std::to_string(s.index) + ']';
             pointer += '/' + std::to_string(s.index);
           }
         }
-        pointer += '/' + JsonPointerToken(key);
+        pointer += '/';
+        AppendJsonPointerToken(&pointer, key);
         sink->Add(rules::kWorkflowsContinueOnError, Severity::kWarning,
                   std::string(name) + ": continue-on-error=true at " +
                       (path.empty() ? "root" : EscapeInvalidUtf8(path)) + " may hide failures",
